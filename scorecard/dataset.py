@@ -1,0 +1,267 @@
+"""Read the whole ``data/`` tree into one in-memory :class:`Dataset`, collecting every problem.
+
+This is the only module that opens data files. It reads each one with the strict
+loader, validates it against the models, and turns pydantic's errors into one plain
+sentence per problem at the exact line. Nothing here writes to ``data/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from .load import DataFileError, Loaded, PathKey, Problem, load_yaml
+from .model import IndicatorsFile, Observation, ProvinceFile, SourcesFile, Strict
+from .territory import ProvinceUnit, Territory, build_registry
+
+
+class Release(Strict):
+    """data/release.yaml: which version of the data this is, and when it was released."""
+
+    version: str
+    released: date = Field(strict=False)
+    title: dict[str, str]
+    license: str
+    license_url: str
+    authors: str
+    site_url: str | None = None  # the published address; CI sets it when it is known
+    repository_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One observation placed in context: its province, resolved territory and file position."""
+
+    province: str
+    observation: Observation
+    value: float | None  # as stated, or computed from numerator/denominator for a percent
+    value_computed: bool
+    territory: Territory | None
+    file: str
+    index: int
+    line: int
+
+    @property
+    def indicator(self) -> str:
+        return self.observation.indicator
+
+
+@dataclass
+class Dataset:
+    """Everything the site is built from, already checked for shape."""
+
+    data_dir: Path
+    release: Release | None
+    pillars: dict
+    scopes: dict
+    indicators: dict
+    sources: dict
+    provinces: dict[str, ProvinceUnit]
+    province_files: dict[str, ProvinceFile] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    loaded: dict[str, Loaded] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def facts_for(self, province_slug: str) -> list[Fact]:
+        return [fact for fact in self.facts if fact.province == province_slug]
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+# ---------------------------------------------------------------- pydantic → plain words
+
+_TYPE_WORDS = {
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "model_type": "a block of 'key: value' lines",
+    "dict_type": "a block of 'key: value' lines",
+    "date_type": "a date (YYYY-MM-DD)",
+    "none_required": "nothing",
+}
+
+
+def _data_path(data: object, loc: tuple) -> tuple[PathKey, list]:
+    """Split pydantic's ``loc`` into the part that exists in the data and the rest."""
+    path: list = []
+    current = data
+    rest = list(loc)
+    while rest:
+        key = rest[0]
+        if isinstance(current, dict) and isinstance(key, str) and key in current:
+            current = current[key]
+        elif isinstance(current, list) and isinstance(key, int) and 0 <= key < len(current):
+            current = current[key]
+        else:
+            break
+        path.append(rest.pop(0))
+    return tuple(path), rest
+
+
+def _describe(error: dict, data_path: PathKey, rest: list, model: type[BaseModel] | None) -> str:
+    kind = error["type"]
+    field_name = str(data_path[-1]) if data_path else "the file"
+    value = error.get("input")
+    if kind == "missing":
+        missing = rest[0] if rest else field_name
+        return f"the field '{missing}' is missing; add it (see the field guide in CONTRIBUTING.md)"
+    if kind == "extra_forbidden":
+        allowed = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(field_name, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
+        return f"unknown field '{field_name}'; {hint}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"'{value}' is not allowed for '{field_name}'; use one of: {expected}"
+    if kind in _TYPE_WORDS:
+        shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+        hint = " (remove the quotes around the number)" if isinstance(value, str) and _looks_numeric(value) else ""
+        return f"'{field_name}' must be {_TYPE_WORDS[kind]}, not {shown}{hint}"
+    if kind == "string_pattern_mismatch":
+        return (f"'{value}' is not a valid {field_name}; use lower-case ASCII letters, digits and "
+                f"{'-' if field_name in ('id', 'source') else '_'} only")
+    if kind == "string_too_long":
+        return f"'{field_name}' is too long ({len(str(value))} characters, at most {error['ctx']['max_length']})"
+    if kind == "string_too_short":
+        return f"'{field_name}' is empty; write the text or remove the field"
+    if kind == "value_error":
+        return f"'{field_name}': {error['msg'].removeprefix('Value error, ')}"
+    return f"'{field_name}': {error['msg']}"
+
+
+def _looks_numeric(text: str) -> bool:
+    return text.replace(".", "").replace(",", "").replace("-", "").strip().isdigit()
+
+
+def _model_at(root: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
+    """The model class that owns the last key of ``loc`` (for 'did you mean')."""
+    model: type[BaseModel] | None = root
+    for key in loc[:-1]:
+        if model is None or isinstance(key, int):
+            continue
+        info = model.model_fields.get(key)
+        if info is None:
+            return None
+        model = _inner_model(info.annotation)
+    return model
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def validation_problems(error: ValidationError, loaded: Loaded, root: type[BaseModel]) -> list[Problem]:
+    """One problem per data position, in plain words, from a pydantic error."""
+    by_path: dict[PathKey, Problem] = {}
+    for item in error.errors(include_url=False):
+        data_path, rest = _data_path(loaded.data, item["loc"])
+        if data_path in by_path:
+            continue  # a union reports each alternative; the first sentence is enough
+        line, column = loaded.where(data_path)
+        message = _describe(item, data_path, rest, _model_at(root, data_path))
+        by_path[data_path] = Problem(loaded.path, line, column, message)
+    return list(by_path.values())
+
+
+def _validate(loaded: Loaded, root: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    if not isinstance(loaded.data, dict):
+        return None, [Problem(loaded.path, 1, 1, "the file must be a block of 'key: value' lines at the top level")]
+    try:
+        return root.model_validate(loaded.data), []
+    except ValidationError as err:
+        return None, validation_problems(err, loaded, root)
+
+
+# ---------------------------------------------------------------- reading the tree
+
+
+def _shown(path: Path, data_dir: Path) -> str:
+    """The path as an editor knows it: data/provinces/lao-cai.yaml."""
+    try:
+        return path.relative_to(data_dir.parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _read(path: Path, data_dir: Path, dataset: Dataset) -> Loaded | None:
+    shown = _shown(path, data_dir)
+    try:
+        loaded = load_yaml(path, shown)
+    except DataFileError as err:
+        dataset.problems.append(err.problem)
+        return None
+    dataset.problems.extend(loaded.warnings)
+    dataset.loaded[shown] = loaded
+    return loaded
+
+
+def _read_model(path: Path, data_dir: Path, dataset: Dataset, root: type[BaseModel]):
+    if not path.exists():
+        dataset.problems.append(Problem(_shown(path, data_dir), 1, 1, f"the file {path.name} is missing from the data folder"))
+        return None, None
+    loaded = _read(path, data_dir, dataset)
+    if loaded is None:
+        return None, None
+    record, problems = _validate(loaded, root)
+    dataset.problems.extend(problems)
+    return record, loaded
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read and shape-check every file under ``data_dir``; cross-record rules run in checks."""
+    data_dir = Path(data_dir)
+    dataset = Dataset(data_dir, None, {}, {}, {}, {}, {})
+    release, _ = _read_model(data_dir / "release.yaml", data_dir, dataset, Release)
+    dataset.release = release
+    former = _read(data_dir / "former-units.yaml", data_dir, dataset) if (data_dir / "former-units.yaml").exists() else None
+    if former is None:
+        dataset.problems.append(Problem(_shown(data_dir / "former-units.yaml", data_dir), 1, 1, "former-units.yaml is missing or unreadable"))
+        return dataset
+    dataset.provinces = build_registry(former.data)
+    registry, _ = _read_model(data_dir / "indicators.yaml", data_dir, dataset, IndicatorsFile)
+    if registry:
+        dataset.pillars = {p.id: p for p in registry.pillars}
+        dataset.scopes = {s.id: s for s in registry.scopes}
+        dataset.indicators = {i.id: i for i in registry.indicators}
+    sources, _ = _read_model(data_dir / "sources.yaml", data_dir, dataset, SourcesFile)
+    if sources:
+        dataset.sources = {s.id: s for s in sources.sources}
+    for path in sorted((data_dir / "provinces").glob("*")):
+        _read_province(path, data_dir, dataset)
+    dataset.facts.sort(key=lambda fact: (dataset.provinces[fact.province].code if fact.province in dataset.provinces else "99", fact.index))
+    return dataset
+
+
+def _read_province(path: Path, data_dir: Path, dataset: Dataset) -> None:
+    if path.suffix not in (".yaml", ".yml"):
+        dataset.problems.append(Problem(_shown(path, data_dir), 1, 1,
+                                        "only .yaml files belong in data/provinces/; move or rename this file"))
+        return
+    record, loaded = _read_model(path, data_dir, dataset, ProvinceFile)
+    if record is None:
+        return
+    slug = path.stem
+    dataset.province_files[slug] = record
+    from .checks import resolve_territory  # the rule lives with the other checks
+
+    unit = dataset.provinces.get(slug)
+    for index, observation in enumerate(record.observations):
+        value, computed = observation.value, False
+        if value is None and observation.unit == "percent" and observation.numerator is not None and observation.denominator:
+            value, computed = 100 * observation.numerator / observation.denominator, True
+        territory = resolve_territory(unit, observation, dataset.sources.get(observation.source)) if unit else None
+        line, _ = loaded.where(("observations", index))
+        dataset.facts.append(Fact(slug, observation, value, computed, territory, loaded.path, index, line))

@@ -1,0 +1,236 @@
+"""Read one YAML file into plain Python data, keeping where every value was written.
+
+PyYAML on its own loses data quietly (a duplicate key keeps the last value), resolves
+``no`` to ``False`` and ``2025-05-01`` to a date, and expands aliases without limit.
+Editors are not programmers, so this loader refuses all of that up front and says
+where: every problem is a :class:`Problem` with the file, line and column.
+
+The result of :func:`load_yaml` is a :class:`Loaded` holding the data (dicts, lists,
+str, int, float, bool, None) and ``positions``: a map from a path such as
+``("observations", 3, "value")`` to the (line, column) where that value starts, so
+later checks can point at the exact spot too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth a look) in a data file, located for the editor."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        label = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
+
+
+@dataclass
+class Loaded:
+    """The data of one file and where each value of it was written."""
+
+    path: str
+    data: object
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def where(self, key_path: PathKey) -> tuple[int, int]:
+        """The position of ``key_path``, or of its nearest written ancestor."""
+        key_path = tuple(key_path)
+        while key_path:
+            if key_path in self.positions:
+                return self.positions[key_path]
+            key_path = key_path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class DataFileError(Exception):
+    """A file that cannot be read at all; carries the problem to print."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+# Plain scalars resolve like YAML 1.2's core schema, narrowed: only true/false are
+# booleans (so "no" and "NO" stay text), dates stay text (the model parses them at the
+# precision the editor wrote), and numbers are plain decimals.
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+def _scalar_value(node: ScalarNode) -> object:
+    text = node.value
+    if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "?") and not node.tag.startswith(
+        "tag:yaml.org,2002:"
+    ):
+        raise _located(node, f"the tag {node.tag!r} is not allowed; remove it and write a plain value")
+    if node.style is not None:  # quoted or block text is always text
+        return text
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+class _LocatedError(Exception):
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def _located(node, message: str) -> _LocatedError:
+    mark = node.start_mark
+    return _LocatedError(mark.line + 1, mark.column + 1, message)
+
+
+class _NoAliasComposer(yaml.SafeLoader):
+    """A safe loader whose composer refuses anchors and aliases outright.
+
+    Refusing them at the first ``*`` is what makes a "billion laughs" file fail in
+    microseconds instead of expanding; data files never need them.
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _LocatedError(
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "aliases (*name) are not allowed in data files; write the value out in full",
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _LocatedError(
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "anchors (&name) are not allowed in data files; write each value out in full",
+            )
+        return super().compose_node(parent, index)
+
+
+def _build(node, key_path: PathKey, positions: dict, depth: int) -> object:
+    """Turn a composed node into plain data, recording positions and refusing duplicates."""
+    if depth > MAX_DEPTH:
+        raise _located(node, f"the data is nested more than {MAX_DEPTH} levels deep; flatten it")
+    positions[key_path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, ScalarNode):
+        return _scalar_value(node)
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*key_path, i), positions, depth + 1) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, object] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _located(key_node, "a key must be a plain name such as 'value:'")
+            key = key_node.value
+            if key in result:
+                raise _located(
+                    key_node,
+                    f"the key '{key}' appears twice in the same block (first on line {first_seen[key]}); "
+                    "keep one of them, so no value is silently lost",
+                )
+            first_seen[key] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, (*key_path, key), positions, depth + 1)
+            positions[(*key_path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return result
+    raise _located(node, "unsupported YAML node")
+
+
+def _decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
+    warnings: list[Problem] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        warnings.append(
+            Problem(shown, 1, 1, "the file starts with a byte-order mark (BOM); it was read, "
+                    "but save it as 'UTF-8' without BOM", "warning")
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataFileError(Problem(shown, 1, 1, "the file is saved as UTF-16; save it again as UTF-8"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise DataFileError(
+            Problem(shown, line, column, f"this byte (0x{raw[err.start]:02x}) is not UTF-8 text; "
+                    "save the file as UTF-8 (Vietnamese letters need it)")
+        ) from None
+    return text, warnings
+
+
+def _refuse_tabs_and_controls(text: str, shown: str) -> None:
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        for column, char in enumerate(line, start=1):
+            if char == "\t":
+                raise DataFileError(
+                    Problem(shown, line_number, column, "a tab character; YAML needs spaces: replace the tab with spaces")
+                )
+            if char not in "\r" and (ord(char) < 32 or ord(char) == 127):
+                raise DataFileError(
+                    Problem(shown, line_number, column, f"an invisible control character (U+{ord(char):04X}); delete it")
+                )
+
+
+def load_yaml(path: Path, shown: str | None = None) -> Loaded:
+    """Read ``path`` as strict YAML; raise :class:`DataFileError` with a located problem."""
+    shown = shown or str(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataFileError(
+            Problem(shown, 1, 1, f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}; "
+                    "split it or remove what does not belong")
+        )
+    text, warnings = _decode(path.read_bytes(), shown)
+    return load_yaml_text(text, shown, warnings)
+
+
+def load_yaml_text(text: str, shown: str, warnings: list[Problem] | None = None) -> Loaded:
+    """Parse YAML ``text`` (already decoded) as :func:`load_yaml` does."""
+    _refuse_tabs_and_controls(text, shown)
+    loader = _NoAliasComposer(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataFileError(Problem(shown, 1, 1, "the file is empty; it needs at least its top-level keys"))
+        positions: dict[PathKey, tuple[int, int]] = {}
+        data = _build(node, (), positions, 0)
+    except _LocatedError as err:
+        raise DataFileError(Problem(shown, err.line, err.column, err.message)) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = err.problem or "this is not valid YAML"
+        raise DataFileError(
+            Problem(shown, line, column, f"YAML syntax: {what}; check the indentation and the ':' "
+                    "after each key, and put text containing ': ' or '#' in quotes")
+        ) from None
+    finally:
+        loader.dispose()
+    return Loaded(shown, data, positions, warnings or [])

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The README's build command: install what is missing, build charts and pages, serve the site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH" NO_MKDOCS_2_WARNING=1
+python scripts/build_charts.py
+mkdocs build --strict --quiet
+echo "serving on http://127.0.0.1:${PORT:-8000}/ (Ctrl+C to stop)"
+exec mkdocs serve --dev-addr "127.0.0.1:${PORT:-8000}" --watch data --watch scorecard "$@"
