@@ -73,7 +73,8 @@ def check_province_files(dataset: Dataset) -> Iterator[Problem]:
     """Each file is named after one of the 34 units, with its official name and code."""
     for slug, record in dataset.province_files.items():
         path = f"data/provinces/{slug}.yaml"
-        loaded = next((item for key, item in dataset.loaded.items() if key.endswith(f"provinces/{slug}.yaml")), None)
+        loaded = next((item for key, item in dataset.loaded.items()
+                       if key.endswith((f"provinces/{slug}.yaml", f"provinces/{slug}.yml"))), None)
         path = loaded.path if loaded else path
         unit = dataset.provinces.get(slug)
         if unit is None:
@@ -242,7 +243,8 @@ def check_quotes(dataset: Dataset) -> Iterator[Problem]:
             if number is None or text_states(obs.quote, number):
                 continue
             hint = " (Vietnamese writes 1.655 for 1655 and 99,6 for 99.6)" if name == "value" else ""
-            yield _at(dataset, fact, name, f"the quote does not contain {name} {format_number(number, 'vi')}{hint}; "
+            written = format_number(number, "vi", decimals_of(number))  # as typed, not rounded to 2 decimals
+            yield _at(dataset, fact, name, f"the quote does not contain {name} {written}{hint}; "
                       "copy the quote exactly from the source, or correct the number")
         words = _QUALIFIER_WORDS.get(obs.qualifier)
         if words and not any(word in obs.quote.lower() for word in words):

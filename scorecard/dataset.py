@@ -122,7 +122,10 @@ def _describe(error: dict, data_path: PathKey, rest: list, model: type[BaseModel
         return f"'{value}' is not allowed for '{field_name}'; use one of: {expected}"
     if kind in _TYPE_WORDS:
         shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-        hint = " (remove the quotes around the number)" if isinstance(value, str) and _looks_numeric(value) else ""
+        hint = ""
+        if isinstance(value, str) and _looks_numeric(value):  # "99,6" has no quotes to remove: say how to write it
+            hint = (" (in YAML write 99,6 as 99.6 and 1.655 as 1655, without quotes)" if "," in value
+                    else " (remove the quotes around the number)")
         return f"'{field_name}' must be {_TYPE_WORDS[kind]}, not {shown}{hint}"
     if kind == "string_pattern_mismatch":
         return (f"'{value}' is not a valid {field_name}; use lower-case ASCII letters, digits and "
@@ -166,10 +169,12 @@ def _inner_model(annotation) -> type[BaseModel] | None:
 def validation_problems(error: ValidationError, loaded: Loaded, root: type[BaseModel]) -> list[Problem]:
     """One problem per data position, in plain words, from a pydantic error."""
     by_path: dict[PathKey, Problem] = {}
+    first_type: dict[PathKey, str] = {}
     for item in error.errors(include_url=False):
         data_path, rest = _data_path(loaded.data, item["loc"])
-        if data_path in by_path:
-            continue  # a union reports each alternative; the first sentence is enough
+        if data_path in by_path and not (item["type"] == "float_type" and first_type[data_path] == "int_type"):
+            continue  # a union reports each alternative; the first sentence is enough (but int|float is "a number")
+        first_type.setdefault(data_path, item["type"])
         line, column = loaded.where(data_path)
         message = _describe(item, data_path, rest, _model_at(root, data_path))
         by_path[data_path] = Problem(loaded.path, line, column, message)

@@ -1,35 +1,40 @@
 """What changed between two versions of the data: figures added, removed and corrected.
 
 A figure is matched across versions by what it is about (province, indicator, kind,
-date or target year, scope, subject, territory and source), not by its line, so moving
-a block is no change and a new value for the same thing is a correction, shown with
-both values. The Markdown it prints is the pull-request summary, the release notes and
-the site's "Changes" page.
+date or target year, scope, subject, territory and source; and the text's own period
+when the figure has no date), not by its line, so moving a block is no change and a new
+value for the same thing is a correction, shown with both values. The Markdown it
+prints is the pull-request summary, the release notes and the site's "Changes" page.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import subprocess
 import sys
 import tarfile
 import tempfile
 from dataclasses import dataclass
 from io import BytesIO
+from itertools import zip_longest
 from pathlib import Path
 
 from .dataset import Dataset, Fact, load_dataset
 from .numbers import format_amount
 
-_COMPARED = ("value", "qualifier", "numerator", "denominator", "low", "high", "unit", "quote", "note")
+_COMPARED = ("value", "qualifier", "numerator", "denominator", "low", "high", "unit", "period", "quote", "note")
 
 
 def fact_key(fact: Fact) -> tuple:
     """What a figure is about; two versions' figures with one key are the same figure."""
     obs = fact.observation
     territory = fact.territory.id if fact.territory else obs.territory
+    # Without a date of its own, the text's period ("Năm 2024", "6 tháng đầu năm 2025") is what
+    # tells two figures of one source apart, as the conflict check counts them.
+    period = obs.period if obs.as_of is None and obs.target_year is None else None
     return (fact.province, obs.indicator, obs.kind, str(obs.as_of), obs.target_year, obs.scope, obs.subject,
-            territory, obs.source)
+            territory, obs.source, period)
 
 
 @dataclass(frozen=True)
@@ -56,28 +61,36 @@ class Change:
         return [name for name in _COMPARED if getattr(old, name) != getattr(new, name)]
 
 
+def _by_key(facts: list[Fact]) -> dict[tuple, list[Fact]]:
+    """Facts grouped by key, in file order (a repeated figure is kept, not silently dropped)."""
+    grouped: dict[tuple, list[Fact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact_key(fact), []).append(fact)
+    return grouped
+
+
 def compare(old: Dataset, new: Dataset) -> list[Change]:
     """Every added, removed and changed figure, in a stable order."""
-    old_by_key = {fact_key(fact): fact for fact in old.facts}
-    new_by_key = {fact_key(fact): fact for fact in new.facts}
+    old_by_key, new_by_key = _by_key(old.facts), _by_key(new.facts)
     changes: list[Change] = []
     for key in sorted(set(old_by_key) | set(new_by_key), key=lambda k: tuple(str(part) for part in k)):
-        before, after = old_by_key.get(key), new_by_key.get(key)
-        if before is None:
-            changes.append(Change("added", key, None, after))
-        elif after is None:
-            changes.append(Change("removed", key, before, None))
-        else:
-            change = Change("changed", key, before, after)
-            if change.changed_fields():
-                changes.append(change)
+        for before, after in zip_longest(old_by_key.get(key, []), new_by_key.get(key, [])):
+            if before is None:
+                changes.append(Change("added", key, None, after))
+            elif after is None:
+                changes.append(Change("removed", key, before, None))
+            else:
+                change = Change("changed", key, before, after)
+                if change.changed_fields():
+                    changes.append(change)
     return changes
 
 
 def _figure(fact: Fact, lang: str = "en") -> str:
     obs = fact.observation
     if fact.value is None:
-        return f"{obs.low}–{obs.high}"
+        ends = [format_amount(end, obs.unit, lang) if end is not None else "?" for end in (obs.low, obs.high)]
+        return "–".join(ends)
     text = format_amount(fact.value, obs.unit, lang)
     if obs.numerator is not None and obs.denominator is not None:
         text = f"{obs.numerator:g}/{obs.denominator:g} ({text})"
@@ -92,18 +105,49 @@ def _when(fact: Fact) -> str:
 
 
 def _cell(text: str) -> str:
-    """A Markdown table cell that cannot break the table or carry markup."""
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    for char in "`*_[]<>#!":
+    """A Markdown table cell that cannot break the table or carry markup.
+
+    Every kind of line break becomes a space (a CR alone starts a new table row), ``<``, ``>``
+    and ``&`` become entities, and Markdown's punctuation is backslash-escaped. Quotes are
+    not turned into entities: ``&#x27;`` would gain a backslash before its ``#`` and show
+    as text on GitHub.
+    """
+    escaped = html.escape(" ".join(text.replace("\\", "\\\\").splitlines()), quote=False).replace("|", "\\|")
+    for char in "`*_[]#!~":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
 
 
-def to_markdown(changes: list[Change], old_label: str, new_label: str) -> str:
-    """The changes as a Markdown summary: counts, then one table per kind of change."""
+def _correction(change: Change) -> str:
+    """"old → new (fields)", with the stored numbers when the two look alike once rounded."""
+    old, new = _figure(change.old), _figure(change.new)
+    if old == new:
+        old_obs, new_obs = change.old.observation, change.new.observation
+        numbers = [name for name in ("value", "numerator", "denominator", "low", "high")
+                   if getattr(old_obs, name) != getattr(new_obs, name)]
+        if numbers:
+            old = ", ".join(f"{name} {getattr(old_obs, name)!r}" for name in numbers)
+            new = ", ".join(f"{name} {getattr(new_obs, name)!r}" for name in numbers)
+    return f"{old} → {new} ({', '.join(change.changed_fields())})"
+
+
+def _quote(change: Change) -> str:
+    if change.kind == "changed" and change.old.observation.quote != change.new.observation.quote:
+        return f"{change.old.observation.quote} → {change.new.observation.quote}"
+    return (change.new or change.old).observation.quote
+
+
+def to_markdown(changes: list[Change], old_label: str, new_label: str, notes: tuple[str, ...] = ()) -> str:
+    """The changes as a Markdown summary: counts, then one table per kind of change.
+
+    ``notes`` are printed first, one paragraph each (for example: a version whose files
+    do not all load, so some of its figures could not be compared).
+    """
     counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "changed", "removed")}
-    lines = [f"## Data changes: {_cell(old_label)} → {_cell(new_label)}", "",
-             f"{counts['added']} added, {counts['changed']} corrected, {counts['removed']} removed.", ""]
+    lines = [f"## Data changes: {_cell(old_label)} → {_cell(new_label)}", ""]
+    for note in notes:
+        lines += [f"**Warning:** {_cell(note)}", ""]
+    lines += [f"{counts['added']} added, {counts['changed']} corrected, {counts['removed']} removed.", ""]
     if not changes:
         lines.append("No figure changed.")
     titles = {"changed": "Corrections (old → new)", "added": "Added", "removed": "Removed"}
@@ -111,15 +155,13 @@ def to_markdown(changes: list[Change], old_label: str, new_label: str) -> str:
         selected = [c for c in changes if c.kind == kind]
         if not selected:
             continue
-        lines += [f"### {titles[kind]}", "", "| Province | Indicator | When | Figure | Source |", "|---|---|---|---|---|"]
+        lines += [f"### {titles[kind]}", "", "| Province | Indicator | When | Figure | Source | Quote |",
+                  "|---|---|---|---|---|---|"]
         for change in selected:
             fact = change.new or change.old
-            if kind == "changed":
-                figure = f"{_figure(change.old)} → {_figure(change.new)} ({', '.join(change.changed_fields())})"
-            else:
-                figure = _figure(fact)
+            figure = _correction(change) if kind == "changed" else _figure(fact)
             lines.append(f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(_when(fact))} | "
-                         f"{_cell(figure)} | {_cell(fact.observation.source)} |")
+                         f"{_cell(figure)} | {_cell(fact.observation.source)} | {_cell(_quote(change))} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -137,10 +179,20 @@ def load_version(spec: str, repo: Path, scratch: Path) -> Dataset:
     """A dataset from a data folder path, or from a git revision of ``repo``."""
     path = Path(spec)
     if path.is_dir():
-        return load_dataset(path / "data" if (path / "data").is_dir() and not (path / "indicators.yaml").exists() else path)
+        inner = path / "data"
+        return load_dataset(inner if inner.is_dir() and not (path / "indicators.yaml").exists() else path)
     target = scratch / f"rev-{len(list(scratch.iterdir()))}"
     target.mkdir()
     return load_dataset(data_at(spec, repo, target))
+
+
+def unread_note(label: str, dataset: Dataset) -> str | None:
+    """A warning when some files of a version could not be read, so their figures were not compared."""
+    errors = dataset.errors()
+    if not errors:
+        return None
+    return (f"{label} has {len(errors)} problem(s) that keep files or figures from loading, so they are not "
+            f"compared (first: {errors[0]}). Run python -m scorecard validate on it.")
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -151,7 +203,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
         except subprocess.CalledProcessError as err:
             print(f"cannot read a revision: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
             return 2
-    print(to_markdown(compare(old, new), args.old, args.new), end="")
+    notes = tuple(note for note in (unread_note(args.old, old), unread_note(args.new, new)) if note)
+    for note in notes:
+        print(f"warning: {note}", file=sys.stderr)
+    print(to_markdown(compare(old, new), args.old, args.new, notes), end="")
     return 0
 
 

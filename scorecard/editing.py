@@ -54,42 +54,83 @@ def cmd_new_province(args: argparse.Namespace) -> int:
 
 
 def _yaml_text(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar (it is already one line, without control characters)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _one_line(text: str | None) -> str | None:
+    """Collapse the line breaks and tabs a copy from a web page brings; None stays None."""
+    return " ".join(text.split()) if text is not None else None
+
+
+_HIDDEN = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def source_entry(source_id: str, title: str, publisher: str, url: str | None, published: str | None,
-                 author: str | None, period: str | None) -> str:
+                 author: str | None, period: str | None, language: str = "vi") -> str:
     """One source block, as it is appended to data/sources.yaml."""
     lines = [f"  - id: {source_id}", f"    title: {_yaml_text(title)}", f"    publisher: {_yaml_text(publisher)}"]
     lines.append(f"    author: {_yaml_text(author)}" if author else "    author:  # none printed")
-    lines.append(f"    url: {url}" if url else "    url:  # fill in the address")
+    lines.append(f"    url: {_yaml_text(url)}" if url else "    url:  # fill in the address")
     if published:
         lines.append(f'    published: "{published}"')
     if period:
         lines.append(f"    period: {_yaml_text(period)}")
-    lines.append("    language: vi")
+    lines.append(f"    language: {language}")
     return "\n".join(lines) + "\n"
 
 
-def cmd_new_source(args: argparse.Namespace) -> int:
-    from .model import Source
+def _refuse(message: str) -> int:
+    print(f"not added: {message}", file=sys.stderr)
+    return 1
 
-    source_id = args.id or ascii_slug(f"{args.publisher} {args.published or ''} {args.title}")[:60].strip("-")
+
+def cmd_new_source(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .load import DataFileError, load_yaml_text
+    from .model import Source, SourcesFile
+
+    texts = {name: _one_line(getattr(args, name)) for name in ("title", "publisher", "author", "period", "url")}
+    for name, text in texts.items():
+        if text is not None and (hidden := _HIDDEN.search(text)):
+            return _refuse(f"--{name} contains an invisible character (U+{ord(hidden.group()):04X}); retype it")
+    title, publisher, author, period, url = (texts[name] for name in ("title", "publisher", "author", "period", "url"))
+    source_id = args.id or ascii_slug(f"{publisher} {args.published or ''} {title}")[:60].strip("-")
+    if not source_id:
+        return _refuse("no id can be made from the title and publisher; choose one with --id")
     path = args.data / "sources.yaml"
     existing = path.read_text(encoding="utf-8") if path.exists() else "sources:\n"
-    if re.search(rf"^\s*- id: {re.escape(source_id)}\s*$", existing, re.MULTILINE):
+    try:
+        current = load_yaml_text(existing, str(path))
+    except DataFileError as err:
+        return _refuse(f"{err.problem}\nfix {path} first (python -m scorecard validate)")
+    listed = current.data.get("sources") if isinstance(current.data, dict) else None
+    ids = {item.get("id") for item in listed or [] if isinstance(item, dict)}
+    if source_id in ids:
         print(f"a source with id '{source_id}' already exists in {path}; choose another --id", file=sys.stderr)
         return 1
     try:
-        Source.model_validate({"id": source_id, "title": args.title, "publisher": args.publisher, "url": args.url,
-                               "published": args.published, "author": args.author, "period": args.period})
-    except Exception as err:  # pydantic's message names the field
-        print(f"not added: {err}", file=sys.stderr)
-        return 1
-    entry = source_entry(source_id, args.title, args.publisher, args.url, args.published, args.author, args.period)
+        Source.model_validate({"id": source_id, "title": title, "publisher": publisher, "url": url,
+                               "published": args.published, "author": author, "period": period,
+                               "language": args.language})
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        option = "--" + str(first["loc"][0]) if first["loc"] else "the source"
+        return _refuse(f"{option}: {first['msg'].removeprefix('Value error, ')}")
+    entry = source_entry(source_id, title, publisher, url, args.published, author, period, args.language)
     separator = "" if existing.endswith("\n") else "\n"
-    path.write_text(existing + separator + entry, encoding="utf-8")
+    updated = existing + separator + entry
+    try:  # the file as it will be must still read and validate, or nothing is written
+        SourcesFile.model_validate(load_yaml_text(updated, str(path)).data)
+    except DataFileError as err:
+        return _refuse(f"{path} would no longer read: {err.problem.message}; check its last lines")
+    except ValidationError as err:
+        return _refuse(f"{path} would no longer validate ({err.error_count()} problem(s)); "
+                       "run python -m scorecard validate and fix it first")
+    path.write_text(updated, encoding="utf-8")
     print(f"added source '{source_id}' to {path}")
+    print(f"use it in a figure as:  source: {source_id}")
     return 0
 
 
@@ -102,7 +143,8 @@ def cmd_fields(args: argparse.Namespace) -> int:
 
 def add_commands(sub, default_data: Path) -> None:
     """Register the editors' commands on the main parser."""
-    new_province = sub.add_parser("new-province", help="create data/provinces/SLUG.yaml with its official name and code")
+    new_province = sub.add_parser("new-province",
+                                  help="create data/provinces/SLUG.yaml with its official name and code")
     new_province.add_argument("slug", help="the province's file name, e.g. lao-cai (run with any word to list them)")
     new_province.add_argument("--data", type=Path, default=default_data)
     new_province.set_defaults(func=cmd_new_province)
@@ -115,6 +157,7 @@ def add_commands(sub, default_data: Path) -> None:
     new_source.add_argument("--author", help="only when printed")
     new_source.add_argument("--period", help="what the text says of its period when no date is printed")
     new_source.add_argument("--id", help="the id to use (default: made from publisher, date and title)")
+    new_source.add_argument("--language", choices=("vi", "en"), default="vi", help="the text's language (default: vi)")
     new_source.add_argument("--data", type=Path, default=default_data)
     new_source.set_defaults(func=cmd_new_source)
 

@@ -130,7 +130,27 @@ class _NoAliasComposer(yaml.SafeLoader):
                 event.start_mark.column + 1,
                 "anchors (&name) are not allowed in data files; write each value out in full",
             )
-        return super().compose_node(parent, index)
+        if getattr(event, "tag", None) is not None:  # an explicit tag (!!python/object, !custom, !!str)
+            raise _LocatedError(
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                f"the tag {event.tag!r} is not allowed; remove it and write a plain value",
+            )
+        # Refuse deep nesting while composing, counted as _build counts it (a mapping's keys
+        # add no level): PyYAML's composer recurses, so a file of a few hundred '[' would
+        # otherwise end in a RecursionError before _build could say where.
+        level = 0 if parent is not None and index is None else 1
+        self._depth = getattr(self, "_depth", 0) + level
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _LocatedError(
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    f"the data is nested more than {MAX_DEPTH} levels deep; flatten it",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= level
 
 
 def _build(node, key_path: PathKey, positions: dict, depth: int) -> object:
@@ -177,7 +197,7 @@ def _decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
     except UnicodeDecodeError as err:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1  # characters, not bytes
         raise DataFileError(
             Problem(shown, line, column, f"this byte (0x{raw[err.start]:02x}) is not UTF-8 text; "
                     "save the file as UTF-8 (Vietnamese letters need it)")
@@ -214,7 +234,14 @@ def load_yaml(path: Path, shown: str | None = None) -> Loaded:
 def load_yaml_text(text: str, shown: str, warnings: list[Problem] | None = None) -> Loaded:
     """Parse YAML ``text`` (already decoded) as :func:`load_yaml` does."""
     _refuse_tabs_and_controls(text, shown)
-    loader = _NoAliasComposer(text)
+    try:
+        loader = _NoAliasComposer(text)
+    except yaml.reader.ReaderError as err:  # PyYAML refuses C1 controls (U+0080-U+009F) and U+FFFE/U+FFFF
+        before = text[: err.position]
+        line, column = before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1
+        raise DataFileError(
+            Problem(shown, line, column, f"an invisible or non-text character (U+{err.character:04X}); delete it")
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:

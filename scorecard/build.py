@@ -1,0 +1,207 @@
+"""Assemble the generated part of ``docs/``: charts, pages, downloads and the vendored vega files.
+
+Steps, in order: load and check the data (refuse to build on any error), render the
+charts (one vl-convert process, cached by content hash), export the downloads, write
+the pages, and delete generated files that no longer belong (a removed province's page).
+Files whose bytes did not change are not rewritten, so ``mkdocs serve`` reloads only what
+changed and two builds of the same data give the same bytes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import charts as chart_module
+from .checks import check_dataset
+from .dataset import Dataset, load_dataset
+from .diff import compare, load_version, to_markdown
+from .export import export_files, write_files
+from .pages import all_pages
+
+CHARTS_DIR = "generated/charts"
+DOWNLOADS_DIR = "generated/downloads"
+VENDOR_FILES = {
+    "vega.min.js": "node_modules/vega/build/vega.min.js",
+    "vega-lite.min.js": "node_modules/vega-lite/build/vega-lite.min.js",
+    "vega-embed.min.js": "node_modules/vega-embed/build/vega-embed.min.js",
+}
+MANIFEST = "generated/.pages-manifest"
+
+
+class BuildError(Exception):
+    """The data has errors; nothing was built."""
+
+
+def _say(message: str, quiet: bool) -> None:
+    if not quiet:
+        print(message, file=sys.stderr, flush=True)
+
+
+def chart_jobs(dataset: Dataset) -> dict[tuple, chart_module.ChartJob]:
+    """Every chart the pages show, keyed by (kind, province or None, indicator, lang)."""
+    jobs: dict[tuple, chart_module.ChartJob] = {}
+    for lang in ("vi", "en"):
+        for slug in dataset.provinces:
+            for indicator_id in sorted({f.indicator for f in dataset.facts_for(slug)}):
+                for kind, make in (("progress", chart_module.progress_chart), ("history", chart_module.province_indicator_chart)):
+                    job = make(dataset, slug, indicator_id, lang)
+                    if job is not None:
+                        jobs[(kind, slug, indicator_id, lang)] = job
+        for indicator_id in dataset.indicators:
+            job = chart_module.ranking_chart(dataset, indicator_id, lang)
+            if job is not None:
+                jobs[("ranking", None, indicator_id, lang)] = job
+    return jobs
+
+
+def write_text_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` unless the file already holds exactly it; True when written."""
+    body = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == body:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+    return True
+
+
+def _remove_stale(docs_dir: Path, written: set[str]) -> int:
+    manifest = docs_dir / MANIFEST
+    previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
+    removed = 0
+    for stale in sorted(previous - written):
+        target = docs_dir / stale
+        if target.is_file():
+            target.unlink()
+            removed += 1
+    write_text_if_changed(manifest, "\n".join(sorted(written)) + "\n")
+    return removed
+
+
+def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
+    """The Changes page's content: a diff against the previous release tag, when there is one."""
+    if previous is None:
+        previous = previous_release_tag(repo, dataset.release.version if dataset.release else "")
+    if previous is None:
+        return {"changes_note": "Đây là phiên bản dữ liệu đầu tiên: mọi số liệu đều mới. / This is the first data version: "
+                                "every figure is new."}
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            old = load_version(previous, repo, Path(scratch))
+        except (subprocess.CalledProcessError, FileNotFoundError, OSError):
+            return {"changes_note": f"Không đọc được phiên bản trước ({previous}). / The previous version ({previous}) "
+                                    "could not be read."}
+    markdown = to_markdown(compare(old, dataset), previous, dataset.release.version if dataset.release else "HEAD")
+    import markdown as md
+
+    return {"changes_html": md.markdown(markdown, extensions=["tables"])}
+
+
+def previous_release_tag(repo: Path, current_version: str) -> str | None:
+    """The newest ``v*`` git tag that is not the current version, or None (no git, no tags)."""
+    try:
+        tags = subprocess.run(["git", "-C", str(repo), "tag", "--list", "v*", "--sort=-v:refname", "--merged", "HEAD"],
+                              check=True, capture_output=True, text=True).stdout.split()
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        return None
+    older = [tag for tag in tags if tag != f"v{current_version}"]
+    return older[0] if older else None
+
+
+def _hand_written(content_dir: Path) -> dict[str, str]:
+    """The hand-written pages (methodology, about) by their path under docs/."""
+    return {path.relative_to(content_dir).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(content_dir.rglob("*.md"))}
+
+
+def build(data_dir: Path, docs_dir: Path, repo: Path, site_url: str | None = None, previous: str | None = None,
+          quiet: bool = False) -> dict:
+    """Generate everything under ``docs_dir``; return figures for the build log and the benchmark."""
+    started = time.perf_counter()
+    dataset = load_dataset(data_dir)
+    errors = [p for p in check_dataset(dataset) if p.severity == "error"]
+    if errors:
+        raise BuildError("\n".join(str(p) for p in errors))
+    _say(f"data: {len(dataset.facts)} figures, {len(dataset.indicators)} indicators, {len(dataset.sources)} sources", quiet)
+
+    jobs = chart_jobs(dataset)
+    counts = chart_module.render(list(jobs.values()), docs_dir / CHARTS_DIR)
+    _say(f"charts: {len(jobs)} ({counts.get('rendered', 0)} rendered, {counts.get('skipped', 0)} unchanged)", quiet)
+
+    files = export_files(dataset)
+    write_files(files, docs_dir / DOWNLOADS_DIR)
+    _say(f"downloads: {', '.join(sorted(files))}", quiet)
+
+    ctx = {"site_url": site_url or (dataset.release.site_url if dataset.release else None), "charts_dir": CHARTS_DIR,
+           **_changes(dataset, repo, previous)}
+    pages = all_pages(dataset, jobs, ctx, _hand_written(repo / "content"))
+    written = {page.path for page in pages}
+    changed = sum(write_text_if_changed(docs_dir / page.path, page.text) for page in pages)
+    removed = _remove_stale(docs_dir, written)
+    _say(f"pages: {len(pages)} ({changed} changed, {removed} removed)", quiet)
+
+    vendored = _vendor(repo, docs_dir)
+    _say(f"vendor: {vendored} vega file(s) for the interactive view", quiet)
+    return {"figures": len(dataset.facts), "charts": len(jobs), "pages": len(pages), "pages_changed": changed,
+            "seconds": round(time.perf_counter() - started, 2), **counts}
+
+
+ASSETS = ("assets/scorecard.css", "assets/interactive.js")
+
+
+def prepare_site(data_dir: Path, work_dir: Path, repo: Path, site_url: str | None = None, quiet: bool = True) -> Path:
+    """Generate every page of ``data_dir`` into ``work_dir``/docs with a config beside it; return the config.
+
+    Tests, benchmarks and release checks use this so they never touch the work tree's
+    docs/: the theme assets are copied, every page is generated beside them, and a small
+    mkdocs.yml that inherits the real one points at them (mike can deploy from it too).
+    """
+    docs_dir = work_dir / "docs"
+    for name in ASSETS:
+        target = docs_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(repo / "docs" / name, target)
+    build(data_dir, docs_dir, repo, site_url=site_url, quiet=quiet)
+    config = work_dir / "mkdocs.yml"
+    config.write_text(f"INHERIT: {repo / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {work_dir / 'site'}\n"
+                      f"theme:\n  name: material\n  custom_dir: {repo / 'overrides'}\n", encoding="utf-8")
+    return config
+
+
+def mkdocs_env(site_url: str | None = None, **extra: str) -> dict[str, str]:
+    """The environment mkdocs (and mike, which runs it) needs: our venv first on PATH, no banner."""
+    import os
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    if site_url:
+        env["SITE_URL"] = site_url
+    return env
+
+
+def build_site(data_dir: Path, work_dir: Path, repo: Path, site_url: str | None = None, quiet: bool = True) -> Path:
+    """Build the whole site from ``data_dir`` inside ``work_dir`` (strictly); return its site/ folder."""
+    config = prepare_site(data_dir, work_dir, repo, site_url, quiet)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+                   check=True, env=mkdocs_env(site_url), cwd=work_dir)
+    return work_dir / "site"
+
+
+def _vendor(repo: Path, docs_dir: Path) -> int:
+    """Copy the pinned vega builds from node_modules (installed by scripts/setup.sh) into assets/vendor."""
+    copied = 0
+    for name, source in VENDOR_FILES.items():
+        origin = repo / source
+        if not origin.exists():
+            continue
+        target = docs_dir / "assets" / "vendor" / name
+        if not target.exists() or target.read_bytes() != origin.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(origin, target)
+        copied += 1
+    return copied

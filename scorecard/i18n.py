@@ -1,0 +1,136 @@
+"""The interface's words in Vietnamese (the default) and English, and how dates and figures read.
+
+Only the site's own words live here; what an indicator or a province is called lives in
+``data/``. Pages ask for ``t(lang, key)`` so a missing translation fails the build loudly.
+"""
+
+from __future__ import annotations
+
+from .model import as_of_bounds
+
+LANGS = ("vi", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "site_title": {"vi": "Bảng điểm chuyển đổi số cấp tỉnh", "en": "Provincial Digital Transformation Scorecard"},
+    "home": {"vi": "Trang chủ", "en": "Home"},
+    "provinces": {"vi": "Tỉnh, thành phố", "en": "Provinces"},
+    "indicators": {"vi": "Chỉ tiêu", "en": "Indicators"},
+    "sources": {"vi": "Nguồn", "en": "Sources"},
+    "methodology": {"vi": "Phương pháp", "en": "Methodology"},
+    "downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
+    "changes": {"vi": "Thay đổi", "en": "Changes"},
+    "about": {"vi": "Giới thiệu và trích dẫn", "en": "About and citation"},
+    "no_data": {"vi": "Chưa có dữ liệu", "en": "No data yet"},
+    "no_data_long": {
+        "vi": "Chưa có số liệu nào về tỉnh này. Nếu bạn có một bài báo hay văn bản chính thức nêu số liệu, "
+              "hãy xem hướng dẫn đóng góp.",
+        "en": "There is no figure about this province yet. If you know an article or an official document "
+              "that gives one, see how to contribute.",
+    },
+    "how_to_contribute": {"vi": "Hướng dẫn đóng góp", "en": "How to contribute"},
+    "data_version": {"vi": "Phiên bản dữ liệu", "en": "Data version"},
+    "released": {"vi": "phát hành", "en": "released"},
+    "actual": {"vi": "thực tế", "en": "actual"},
+    "target": {"vi": "mục tiêu", "en": "target"},
+    "latest": {"vi": "Mới nhất", "en": "Latest"},
+    "target_header": {"vi": "Mục tiêu", "en": "Target"},
+    "date": {"vi": "Thời điểm", "en": "Date"},
+    "figure": {"vi": "Số liệu", "en": "Figure"},
+    "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "province": {"vi": "Tỉnh", "en": "Province"},
+    "source": {"vi": "Nguồn", "en": "Source"},
+    "quote": {"vi": "Trích dẫn nguyên văn", "en": "Verbatim quote (Vietnamese)"},
+    "note": {"vi": "Ghi chú", "en": "Note"},
+    "territory": {"vi": "Địa giới", "en": "Territory"},
+    "scope": {"vi": "Phạm vi", "en": "Scope"},
+    "kind": {"vi": "Loại", "en": "Kind"},
+    "progress": {"vi": "Tiến độ so với mục tiêu", "en": "Progress toward the target"},
+    "history": {"vi": "Diễn biến theo thời gian", "en": "Over time"},
+    "all_figures": {"vi": "Tất cả số liệu", "en": "Every figure"},
+    "comparison": {"vi": "Số liệu để so sánh (không phải của tỉnh)", "en": "Figures quoted for comparison (not the province's own)"},
+    "pillar": {"vi": "Trụ cột", "en": "Pillar"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "definition": {"vi": "Định nghĩa", "en": "Definition"},
+    "why": {"vi": "Vì sao quan trọng", "en": "Why it matters"},
+    "caveats": {"vi": "Lưu ý khi đọc", "en": "Caveats"},
+    "ranking": {"vi": "Xếp hạng các tỉnh (giá trị mới nhất)", "en": "Provinces ranked (latest value)"},
+    "not_comparable": {
+        "vi": "Chỉ tiêu này không so sánh được giữa các tỉnh, nên không xếp hạng.",
+        "en": "This indicator is not comparable across provinces, so it is not ranked.",
+    },
+    "data_table": {"vi": "Bảng số liệu của biểu đồ", "en": "The chart's data as a table"},
+    "interactive": {"vi": "Xem biểu đồ tương tác", "en": "Show the interactive chart"},
+    "download": {"vi": "Tải về", "en": "Download"},
+    "cite_page": {"vi": "Trích dẫn trang này", "en": "Cite this page"},
+    "address_not_fixed": {
+        "vi": "Địa chỉ công khai của trang chưa được cố định; hãy dùng địa chỉ bạn đang xem.",
+        "en": "The site's public address is not fixed yet; use the address you are reading.",
+    },
+    "date_not_stated": {"vi": "nguồn không ghi ngày", "en": "date not stated by the source"},
+    "no_year": {"vi": "không nêu năm", "en": "no year stated"},
+    "coverage": {"vi": "Mức độ có dữ liệu của 34 tỉnh, thành phố", "en": "Data coverage of the 34 provinces"},
+    "figures_count": {"vi": "số liệu", "en": "figures"},
+    "indicators_count": {"vi": "chỉ tiêu", "en": "indicators"},
+    "headline": {"vi": "Các chỉ tiêu chính", "en": "Headline indicators"},
+    "former_territory": {"vi": "địa giới cũ, trước 1/7/2025", "en": "former territory, before 1 Jul 2025"},
+    "current_territory": {"vi": "địa giới hiện nay, từ 1/7/2025", "en": "current territory, since 1 Jul 2025"},
+    "unchanged_territory": {"vi": "không đổi địa giới năm 2025", "en": "territory unchanged in 2025"},
+    "territory_break": {
+        "vi": "Địa giới của tỉnh thay đổi ngày 1/7/2025: số liệu trước và sau ngày đó mô tả hai vùng đất khác nhau "
+              "và không được nối với nhau.",
+        "en": "The province's borders changed on 1 July 2025: figures before and after describe different land and "
+              "are never joined.",
+    },
+    "merged_from": {"vi": "Hợp nhất từ", "en": "Merged from"},
+    "code": {"vi": "Mã", "en": "Code"},
+    "figures_from_source": {"vi": "Số liệu lấy từ nguồn này", "en": "Figures taken from this source"},
+    "author": {"vi": "Tác giả", "en": "Author"},
+    "publisher": {"vi": "Đơn vị đăng", "en": "Publisher"},
+    "published": {"vi": "Ngày đăng", "en": "Published"},
+    "period": {"vi": "Thời kỳ (theo bài)", "en": "Period (as the text says)"},
+    "not_stated": {"vi": "không ghi", "en": "not stated"},
+    "license_note": {
+        "vi": "Dữ liệu được phát hành theo giấy phép CC BY 4.0: bạn được dùng lại, kể cả cho mục đích thương mại, "
+              "với điều kiện ghi nguồn.",
+        "en": "The data is released under CC BY 4.0: reuse it, commercially too, as long as you credit it.",
+    },
+    "how_to_cite": {"vi": "Cách trích dẫn", "en": "How to cite"},
+    "skip_other_language": {"vi": "English", "en": "Tiếng Việt"},
+    "computed": {"vi": "tính từ tử số/mẫu số, bài không ghi tỷ lệ", "en": "computed from the fraction; the text gives no percent"},
+    "open_source": {"vi": "mở nguồn", "en": "open source"},
+    "for_comparison": {"vi": "để so sánh", "en": "for comparison"},
+    "national": {"vi": "Cả nước", "en": "Whole country"},
+    "rank_of": {"vi": "hạng {value}/{of}", "en": "rank {value} of {of}"},
+    "rank_within": {"vi": "trong nhóm {value} dẫn đầu", "en": "within the top {value}"},
+    "no_target": {"vi": "chưa có mục tiêu", "en": "no target"},
+}
+
+QUALIFIERS = {
+    "vi": {"exact": "", "about": "khoảng", "at_least": "tối thiểu", "more_than": "hơn", "nearly": "gần", "at_most": "tối đa"},
+    "en": {"exact": "", "about": "about", "at_least": "at least", "more_than": "more than", "nearly": "nearly",
+           "at_most": "at most"},
+}
+UNITS = {
+    "vi": {"percent": "%", "count": "số lượng", "km": "km", "Mbps": "Mbps", "VND": "đồng", "rank": "thứ hạng",
+           "score": "điểm", "per_person": "trên mỗi người", "level": "cấp độ"},
+    "en": {"percent": "%", "count": "count", "km": "km", "Mbps": "Mbps", "VND": "VND", "rank": "rank",
+           "score": "score", "per_person": "per person", "level": "level"},
+}
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def t(lang: str, key: str) -> str:
+    """The interface text ``key`` in ``lang``."""
+    return STRINGS[key][lang]
+
+
+def date_text(as_of: int | str, lang: str) -> str:
+    """An ``as_of`` at its own precision: "tháng 5/2025" / "May 2025", "31/12/2020" / "31 December 2020"."""
+    parts = str(as_of).split("-")
+    first, _ = as_of_bounds(as_of)
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return f"tháng {first.month}/{first.year}" if lang == "vi" else f"{_MONTHS_EN[first.month - 1]} {first.year}"
+    return f"{first.day}/{first.month}/{first.year}" if lang == "vi" else f"{first.day} {_MONTHS_EN[first.month - 1]} {first.year}"

@@ -1,0 +1,40 @@
+"""The real site, built once per test run into a scratch folder, and served on 127.0.0.1.
+
+Building costs seconds (charts, pages, mkdocs), so every test module that needs the
+built site shares this one build; nothing is written into the work tree's docs/.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import http.server
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from scorecard.build import build_site
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def real_site() -> Path:
+    """site/ built from the real data/ (with a fixed SITE_URL, so citations are absolute)."""
+    work = Path(tempfile.mkdtemp(prefix="scorecard-site-"))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    return build_site(REPO / "data", work, REPO, site_url="https://example.test/scorecard/")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve ``directory`` on 127.0.0.1 on a free port; return its base URL and the server."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server

@@ -1,0 +1,142 @@
+"""The built site in a real browser (Debian's Chromium driven by Playwright), served on 127.0.0.1.
+
+Chromium is installed by .ci/run (apt-get install chromium); these tests fail, not skip,
+when it is missing, so a green run always means a browser really looked.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests._site import real_site, serve
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic"]
+PAGES = {"home": "", "province": "provinces/lao-cai/", "indicator": "indicators/villages_mobile_broadband_share/",
+         "province-en": "en/provinces/lai-chau/", "sources": "sources/", "empty-province": "provinces/son-la/"}
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    url, server = serve(real_site())
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}: run .ci/run, or apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+def open_page(browser, url, **context_options):
+    """A page with every request, failure and console error recorded."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    record = {"requests": [], "failed": [], "errors": []}
+    page.on("request", lambda request: record["requests"].append(request.url))
+    page.on("requestfailed", lambda request: record["failed"].append(request.url))
+    page.on("response", lambda response: record["failed"].append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+    page.on("console", lambda message: record["errors"].append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: record["errors"].append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    return page, record
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_loads_without_errors_and_stays_on_the_site(browser, base_url, name):
+    page, record = open_page(browser, base_url + PAGES[name])
+    page.mouse.wheel(0, 20000)  # bring lazy images into view so they load too
+    page.wait_for_load_state("networkidle")
+    assert record["errors"] == []
+    assert record["failed"] == []
+    assert record["requests"]
+    for url in record["requests"]:
+        assert urlparse(url).hostname == "127.0.0.1", url
+    page.context.close()
+
+
+def test_without_javascript_the_province_page_shows_every_figure_chart_and_table(browser, base_url):
+    page, _ = open_page(browser, base_url + PAGES["province"], java_script_enabled=False)
+    quotes = page.locator("table.sc-figures q")
+    assert quotes.count() == len(real_site_facts("lao-cai"))
+    assert quotes.first.is_visible()
+    images = page.locator("figure.sc-chart img")
+    assert images.count() > 0
+    first = images.first
+    first.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=first.element_handle())
+    assert page.locator("details.sc-data table").count() == images.count()
+    assert page.locator("button.sc-interactive:visible").count() == 0  # nothing to click without JS
+    page.context.close()
+
+
+def real_site_facts(slug):
+    from scorecard.dataset import load_dataset
+    from tests._site import REPO
+
+    return load_dataset(REPO / "data").facts_for(slug)
+
+
+def test_interactive_chart_opens_on_click_and_draws(browser, base_url):
+    page, record = open_page(browser, base_url + PAGES["province"])
+    button = page.locator("button.sc-interactive").first
+    button.scroll_into_view_if_needed()
+    assert button.is_visible()
+    button.click()
+    drawn = page.locator("figure.sc-chart .sc-vega svg, figure.sc-chart .sc-vega canvas").first
+    drawn.wait_for(state="attached", timeout=15000)
+    assert record["errors"] == []
+    vendor = [url for url in record["requests"] if "/assets/vendor/" in url]
+    assert len(vendor) == 3 and all(urlparse(url).hostname == "127.0.0.1" for url in vendor)
+    page.context.close()
+
+
+def test_language_switch_goes_to_the_same_page_in_the_other_language(browser, base_url):
+    page, _ = open_page(browser, base_url + PAGES["province"])
+    page.locator("p.sc-langswitch a").click()
+    page.wait_for_load_state()
+    assert page.url == base_url + "en/provinces/lao-cai/"
+    assert page.locator("h1").inner_text() == "Lào Cai"
+    page.locator("p.sc-langswitch a").click()
+    page.wait_for_load_state()
+    assert page.url == base_url + "provinces/lao-cai/"
+    page.context.close()
+
+
+def test_header_language_menu_links_the_same_page(browser, base_url):
+    page, _ = open_page(browser, base_url + "en/indicators/villages_fibre_share/")
+    links = page.locator(".md-select__link[hreflang='vi']")
+    href = links.first.get_attribute("href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + href if not href.startswith("http") else href)
+    assert page.url.endswith("/indicators/villages_fibre_share/") and "/en/" not in page.url
+    page.context.close()
+
+
+@pytest.mark.parametrize("query", ["lao cai", "Lào Cai"])
+def test_search_finds_lao_cai_with_or_without_diacritics(browser, base_url, query):
+    page, _ = open_page(browser, base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    result = page.locator(".md-search-result__link", has_text="Lào Cai").first
+    result.wait_for(timeout=15000)
+    assert "provinces/lao-cai" in result.get_attribute("href")
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", ["home", "province", "indicator", "sources"])
+def test_nothing_overflows_horizontally_on_a_360px_phone(browser, base_url, name):
+    page, _ = open_page(browser, base_url + PAGES[name], viewport={"width": 360, "height": 740})
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.context.close()

@@ -1,0 +1,163 @@
+"""The built site: a page per province and indicator in both languages, every figure with its
+quote, charts that hold their values, a citation naming the version on every page."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from scorecard.dataset import load_dataset
+from scorecard.numbers import format_number
+from tests._site import REPO, real_site
+
+DATASET = load_dataset(REPO / "data")
+VERSION = DATASET.release.version
+
+
+def page(*parts: str) -> BeautifulSoup:
+    path = real_site().joinpath(*parts, "index.html")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def all_html_pages() -> list[Path]:
+    return sorted(p for p in real_site().rglob("*.html") if p.name != "404.html")
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en"])
+def test_every_province_has_a_page_in_both_languages(lang_prefix):
+    assert len(DATASET.provinces) == 34
+    for slug in DATASET.provinces:
+        soup = page(*(p for p in (lang_prefix, "provinces", slug) if p))
+        assert soup.find("h1").get_text(strip=True) == DATASET.provinces[slug].name
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en"])
+def test_every_indicator_has_a_page_in_both_languages(lang_prefix):
+    lang = lang_prefix or "vi"
+    for indicator in DATASET.indicators.values():
+        soup = page(*(p for p in (lang_prefix, "indicators", indicator.id) if p))
+        assert soup.find("h1").get_text(strip=True) == getattr(indicator.name, lang)
+
+
+def test_province_without_data_says_so_and_links_to_contributing():
+    soup = page("provinces", "son-la")
+    text = soup.get_text(" ", strip=True)
+    assert "Chưa có dữ liệu" in text
+    assert any("about" in a["href"] and "contribute" in a["href"] for a in soup.find_all("a", href=True))
+    english = page("en", "provinces", "son-la").get_text(" ", strip=True)
+    assert "No data yet" in english
+
+
+@pytest.mark.parametrize("slug", ["lao-cai", "lai-chau"])
+def test_every_seed_figure_appears_on_its_province_page_with_its_quote(slug):
+    facts = DATASET.facts_for(slug)
+    assert len(facts) > 10
+    quotes_on_page = [q.get_text() for q in page("provinces", slug).select("table.sc-figures q")]
+    for fact in facts:
+        assert fact.observation.quote in quotes_on_page, fact.observation.quote
+    assert len(quotes_on_page) == len(facts)
+
+
+def test_figures_show_their_qualifier_and_vietnamese_number_format():
+    text = page("provinces", "lai-chau").get_text(" ", strip=True)
+    assert "gần 390.000" in text
+    assert "675/675 (100\u00a0%)" in text
+    english = page("en", "provinces", "lai-chau").get_text(" ", strip=True)
+    assert "nearly 390,000" in english
+
+
+def test_lao_cai_page_separates_former_and_current_territory():
+    text = page("provinces", "lao-cai").get_text(" ", strip=True)
+    assert "Lào Cai (10)" in text and "Lào Cai (15)" in text
+    assert "1/7/2025" in text
+
+
+def test_chart_images_exist_with_size_and_text_alternative():
+    soup = page("provinces", "lao-cai")
+    images = soup.select("figure.sc-chart img")
+    assert images, "the Lào Cai page shows charts"
+    for img in images:
+        svg = (real_site() / "provinces" / "lao-cai" / img["src"]).resolve()
+        assert svg.exists(), img["src"]
+        ET.parse(svg)  # well-formed SVG
+        assert int(img["width"]) > 0 and int(img["height"]) > 0
+        assert img["alt"].strip()
+        assert img.get("loading") == "lazy"
+        table = img.find_parent("figure").select_one("details table")
+        assert table is not None and table.find("td") is not None
+
+
+def test_ranking_svg_holds_the_values_it_claims():
+    soup = page("indicators", "villages_mobile_broadband_share")
+    img = soup.select_one("figure.sc-chart img")
+    assert img is not None
+    svg_text = (real_site() / "indicators" / "villages_mobile_broadband_share" / img["src"]).resolve().read_text("utf-8")
+    latest = {f.province: f for f in DATASET.facts if f.indicator == "villages_mobile_broadband_share"
+              and f.observation.kind == "actual" and f.observation.scope is None}
+    assert latest
+    for fact in latest.values():
+        assert DATASET.provinces[fact.province].name in svg_text
+    assert "95" in svg_text  # Lai Châu's 95 % of villages
+
+
+def test_each_page_carries_its_citation_with_the_version():
+    pages = all_html_pages()
+    assert len(pages) > 200
+    for path in pages:
+        if path.parent.name == "search":
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        cite = soup.select_one("section.sc-cite")
+        assert cite is not None, path
+        assert VERSION in cite.get_text(), path
+        assert f"https://example.test/scorecard/{VERSION}/" in cite.get_text(), path
+        assert "@misc{" in cite.get_text()
+
+
+def test_home_page_has_headlines_coverage_of_all_34_and_version():
+    soup = page()
+    text = soup.get_text(" ", strip=True)
+    assert VERSION in text
+    coverage = soup.select("table.sc-coverage tbody tr")
+    assert len(coverage) == 34
+    assert "Lào Cai" in coverage[0].get_text() or "Lào Cai" in coverage[1].get_text()
+    assert "675/675" in text  # Lai Châu's headline: online services fully end-to-end
+
+
+def test_downloads_are_published_with_the_version():
+    downloads = real_site() / "generated" / "downloads"
+    for name in ("observations.csv", "observations.json", "datapackage.json"):
+        assert (downloads / name).stat().st_size > 0
+    package = yaml.safe_load((downloads / "datapackage.json").read_text("utf-8"))
+    assert package["version"] == VERSION
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    links = [a["href"] for a in page("downloads").find_all("a", href=True)]
+    assert any(href.endswith("observations.csv") for href in links)
+
+
+def test_citation_cff_names_the_data_version():
+    citation = yaml.safe_load((REPO / "CITATION.cff").read_text("utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    assert str(citation["version"]) == VERSION
+    assert str(citation["date-released"]) == DATASET.release.released.isoformat()
+    assert citation["authors"] and citation["title"] and citation["message"]
+
+
+def test_no_page_loads_fonts_or_scripts_from_another_host():
+    for path in all_html_pages()[:40]:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attr) or ""
+                assert not url.startswith(("http:", "https:", "//")), (path, url)
+
+
+def test_numbers_on_vietnamese_and_english_pages_use_their_own_format():
+    assert format_number(1655, "vi") == "1.655" and format_number(99.6, "vi") == "99,6"
+    vi = page("provinces", "lao-cai").get_text(" ", strip=True)
+    en = page("en", "provinces", "lao-cai").get_text(" ", strip=True)
+    assert "1.655/1.655" in vi and "1,655/1,655" in en

@@ -1,0 +1,107 @@
+"""Releases: two data versions deployed with mike into a temporary git repository, each served
+with its own data and citing its own version; the version selector appears under mike."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tarfile
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scorecard.build import mkdocs_env, prepare_site
+from tests._site import REPO, serve
+
+OLD, NEW = "2026.10", "2026.11"
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def _data_version(tmp: Path, version: str, dossiers_share: int) -> Path:
+    """A copy of the real data with its version and Lai Châu's online-dossier share set."""
+    data = tmp / f"data-{version}"
+    shutil.copytree(REPO / "data", data)
+    release = data / "release.yaml"
+    release.write_text(release.read_text("utf-8").replace('version: "2026.11"', f'version: "{version}"'), "utf-8")
+    province = data / "provinces" / "lai-chau.yaml"
+    text = province.read_text("utf-8")
+    assert "value: 92\n" in text
+    province.write_text(text.replace("value: 92\n", f"value: {dossiers_share}\n", 1)
+                        .replace('"92% hồ sơ xử lý trực tuyến"', f'"{dossiers_share}% hồ sơ xử lý trực tuyến"'), "utf-8")
+    return data
+
+
+def _deploy(repo: Path, tmp: Path, version: str, data: Path, *aliases: str) -> None:
+    config = prepare_site(data, tmp / f"work-{version}", REPO, site_url="https://example.test/scorecard/")
+    subprocess.run([shutil.which("mike", path=mkdocs_env()["PATH"]) or "mike", "deploy", "-F", str(config),
+                    "--update-aliases", version, *aliases], check=True, cwd=repo, capture_output=True,
+                   env=mkdocs_env("https://example.test/scorecard/", VERSION_PROVIDER="mike"))
+
+
+@pytest.fixture(scope="module")
+def gh_pages(tmp_path_factory) -> Path:
+    """The gh-pages branch after deploying 2026.10 then 2026.11 (alias latest), checked out to a folder."""
+    tmp = tmp_path_factory.mktemp("mike")
+    repo = tmp / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "user.email", "test@example.test")
+    _git(repo, "config", "user.name", "Test")
+    (repo / "README.md").write_text("test\n")
+    _git(repo, "add", "README.md")
+    _git(repo, "commit", "-qm", "start")
+    _deploy(repo, tmp, OLD, _data_version(tmp, OLD, 91))
+    _deploy(repo, tmp, NEW, _data_version(tmp, NEW, 92), "latest")
+    out = tmp / "gh-pages"
+    archive = subprocess.run(["git", "-C", str(repo), "archive", "gh-pages"], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(out, filter="data")
+    return out
+
+
+def _text(root: Path, *parts: str) -> str:
+    return BeautifulSoup(root.joinpath(*parts, "index.html").read_text("utf-8"), "html.parser").get_text(" ", strip=True)
+
+
+def test_both_versions_are_listed_with_latest_alias(gh_pages):
+    versions = json.loads((gh_pages / "versions.json").read_text())
+    by_version = {entry["version"]: entry for entry in versions}
+    assert set(by_version) == {OLD, NEW}
+    assert by_version[NEW]["aliases"] == ["latest"]
+
+
+def test_each_version_serves_its_own_data_and_citation(gh_pages):
+    old_page = _text(gh_pages, OLD, "provinces", "lai-chau")
+    new_page = _text(gh_pages, NEW, "provinces", "lai-chau")
+    assert "91\u00a0%" in old_page and "92\u00a0%" not in old_page
+    assert "92\u00a0%" in new_page
+    assert f"https://example.test/scorecard/{OLD}/provinces/lai-chau/" in old_page
+    assert f"https://example.test/scorecard/{NEW}/provinces/lai-chau/" in new_page
+    old_csv = (gh_pages / OLD / "generated" / "downloads" / "observations.csv").read_text("utf-8")
+    assert "92% hồ sơ" not in old_csv and "91% hồ sơ" in old_csv
+
+
+def test_version_selector_appears_when_served_under_mike(gh_pages):
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser import CHROMIUM, FLAGS
+
+    url, server = serve(gh_pages)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+            page.goto(url + f"{NEW}/provinces/lai-chau/", wait_until="networkidle")
+            selector = page.locator(".md-version")
+            selector.wait_for(timeout=10000)
+            assert NEW in selector.inner_text()
+            assert page.locator(".md-version__link", has_text=OLD).count() == 1
+            browser.close()
+    finally:
+        server.shutdown()
