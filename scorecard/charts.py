@@ -18,6 +18,7 @@ Rules the charts keep:
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -139,6 +140,21 @@ def theme(lang: str) -> dict:
     }
 
 
+def _quick(build):
+    """Build a chart without Altair's check of every object as it is made.
+
+    The checks halve the build speed and are repeated for every chart; the tests validate
+    finished specs against the Vega-Lite schema instead.
+    """
+
+    @functools.wraps(build)
+    def without_checks(*args, **kwargs):
+        with alt.utils.schemapi.debug_mode(False):
+            return build(*args, **kwargs)
+
+    return without_checks
+
+
 def _wrap(text: str, width: int = 46) -> list[str]:
     """A long Vietnamese indicator name split into lines, so titles never run off a phone screen."""
     return textwrap.wrap(text, width) or [text]
@@ -149,7 +165,7 @@ def _finish(chart: alt.LayerChart, values: list[dict], title: alt.Title, name: s
     """Title, size, data and theme for a chart, packaged as a job (one place, so every chart is alike).
 
     The data goes in once, at the top (every layer uses it). Altair's schema check is
-    skipped: it made building a spec slower than rendering it; the tests validate specs.
+    skipped (see ``_quick``).
     """
     chart = chart.properties(data=alt.Data(values=values), title=title, width=WIDTH, height=height)
     spec = chart.to_dict(validate=False)
@@ -207,11 +223,13 @@ def _latest_actual(dataset: Dataset, facts: list[Fact]) -> Fact | None:
 
 
 def _scope_name(dataset: Dataset, scope_id: str | None, lang: str) -> str:
+    """A scope's name in the chart's language (its id if the registry lacks it, so nothing is hidden)."""
     scope = dataset.scopes.get(scope_id) if scope_id else None
     return getattr(scope.name, lang) if scope else (scope_id or "")
 
 
 def _source_name(dataset: Dataset, source_id: str) -> str:
+    """Who published a figure, the way a reader knows the source ("Báo Dân trí")."""
     source = dataset.sources.get(source_id)
     return source.publisher if source else source_id
 
@@ -316,6 +334,7 @@ def _series_styles(points: list[dict]) -> tuple[list[str], list[str], list[list[
     return order, colours, dashes
 
 
+@_quick
 def province_indicator_chart(dataset: Dataset, province_slug: str, indicator_id: str, lang: str) -> ChartJob | None:
     """The province's figures for one indicator over time; a new line wherever the territory changed.
 
@@ -333,19 +352,19 @@ def province_indicator_chart(dataset: Dataset, province_slug: str, indicator_id:
         return None
     years = [int(p["x"][:4]) for p in points]
     _place_labels(points, min(years), max(years))
-    chart, series = _history_layers(points, indicator.unit, min(years), max(years), lang)
+    layers, series = _history_layers(points, indicator.unit, min(years), max(years), lang)
     if not unit.unchanged and min(years) <= MERGER_DATE.year <= max(years):
-        chart += _merger_rule(lang)
+        layers += _merger_rule(lang)
     title_lines = _wrap(getattr(indicator.name, lang))
     height = 232 + 16 * (len(title_lines) - 1) + (22 + 18 * series if series > 1 else 0)
     rows = [{k: v for k, v in p.items() if k not in _INTERNAL and k != "value"} | {"value": p["value"]} for p in points]
-    return _finish(chart, points, alt.Title(title_lines, subtitle=unit.name),
+    return _finish(alt.layer(*layers), points, alt.Title(title_lines, subtitle=unit.name),
                    f"province-{province_slug}-{indicator_id}-{lang}", rows, height,
                    _history_alt(dataset, unit, indicator, facts, points, lang), lang)
 
 
 def _history_layers(points: list[dict], unit: str, first_year: int, last_year: int,
-                    lang: str) -> tuple[alt.LayerChart, int]:
+                    lang: str) -> tuple[list[alt.Chart], int]:
     """Lines and points per series, hollow target diamonds, and the labels ``_place_labels`` kept."""
     words = WORDS[lang]
     order, colours, dashes = _series_styles(points)
@@ -355,9 +374,9 @@ def _history_layers(points: list[dict], unit: str, first_year: int, last_year: i
         x=_year_axis(first_year, last_year),
         y=_value_axis(unit, lang, max(p["value"] for p in points)),
         color=alt.Color("series:N", scale=alt.Scale(domain=order, range=colours), legend=legend),
-        tooltip=[alt.Tooltip(f"{key}:N") for key in (words["date"], words["kind"], words["figure"],
-                                                       words["territory"], words["scope"], words["source"])],
     )
+    tooltip = [alt.Tooltip(f"{key}:N") for key in (words["date"], words["kind"], words["figure"], words["territory"],
+                                                    words["scope"], words["source"])]
 
     def where(field: str, value: object) -> alt.FieldEqualPredicate:
         return alt.FieldEqualPredicate(field=field, equal=value)
@@ -366,26 +385,27 @@ def _history_layers(points: list[dict], unit: str, first_year: int, last_year: i
     layers = [
         actual.mark_line(strokeWidth=2).encode(
             strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=dashes), legend=legend)),
-        actual.mark_point(filled=True, size=50, opacity=1).transform_filter(where("scoped", False)),
-        actual.mark_point(filled=True, size=50, opacity=1, shape="square").transform_filter(where("scoped", True)),
-        base.mark_point(filled=False, size=70, strokeWidth=2, shape="diamond", opacity=1).transform_filter(
-            where("kind", "target")),
+        actual.mark_point(filled=True, size=50, opacity=1).encode(tooltip=tooltip).transform_filter(
+            where("scoped", False)),
+        actual.mark_point(filled=True, size=50, opacity=1, shape="square").encode(tooltip=tooltip).transform_filter(
+            where("scoped", True)),
+        base.mark_point(filled=False, size=70, strokeWidth=2, shape="diamond", opacity=1).encode(
+            tooltip=tooltip).transform_filter(where("kind", "target")),
     ]
     for place in sorted({p["place"] for p in points} - {""}):  # one text layer per position actually used
         side, align = place.split("-")
         text = base.mark_text(dy=-10 if side == "above" else 10, baseline="bottom" if side == "above" else "top",
                               align=align, dx={"left": -6, "right": 6, "center": 0}[align])
         layers.append(text.encode(text="label:N").transform_filter(where("place", place)))
-    return alt.layer(*layers), len(order)
+    return layers, len(order)
 
 
-def _merger_rule(lang: str) -> alt.LayerChart:
+def _merger_rule(lang: str) -> list[alt.Chart]:
     """A thin vertical rule at 1 July 2025 labelled as the merger; its text is ours, not the data's."""
-    mark = alt.Chart(alt.Data(values=[{"x": MERGER_DATE.isoformat(), "text": WORDS[lang]["merger"]}]))
-    rule = mark.mark_rule(color=GREY, strokeDash=[2, 2]).encode(x="x:T")
-    text = mark.mark_text(align="left", baseline="bottom", dx=3, dy=-3, y="height", color=GREY, fontSize=10).encode(
-        x="x:T", text="text:N")
-    return rule + text
+    mark = alt.Chart(alt.Data(values=[{"x": MERGER_DATE.isoformat(), "text": WORDS[lang]["merger"]}])).encode(x="x:T")
+    return [mark.mark_rule(color=GREY, strokeDash=[2, 2]),
+            mark.mark_text(align="left", baseline="bottom", dx=3, dy=-3, y="height", color=GREY, fontSize=10).encode(
+                text="text:N")]
 
 
 def _history_alt(dataset: Dataset, unit: ProvinceUnit, indicator, facts: list[Fact], points: list[dict],
@@ -432,6 +452,7 @@ def _targets(facts: list[Fact], from_year: int | None = None) -> list[Fact]:
 
 
 def _targets_text(facts: list[Fact], lang: str) -> str:
+    """ "Mục tiêu: 100 % năm 2025; 100 % năm 2030." for the alt text ("" without targets)."""
     words = WORDS[lang]
     targets = _targets(facts)
     if not targets:
@@ -444,6 +465,7 @@ def _targets_text(facts: list[Fact], lang: str) -> str:
 # ---------------------------------------------------------------- latest actual against its targets
 
 
+@_quick
 def progress_chart(dataset: Dataset, province_slug: str, indicator_id: str, lang: str) -> ChartJob | None:
     """A bullet chart: the latest whole-province actual as a bar, its targets as black ticks.
 
@@ -539,6 +561,7 @@ def _target_groups(targets: list[Fact], lang: str) -> list[tuple[float, str]]:
 
 
 def _progress_row(dataset: Dataset, unit: ProvinceUnit, fact: Fact, kind: str, when: int | str, lang: str) -> dict:
+    """One row of the bullet chart's table: the same columns as the history chart's."""
     words, obs = WORDS[lang], fact.observation
     return {words["date"]: date_text(when, lang), words["kind"]: kind,
             words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
@@ -549,6 +572,7 @@ def _progress_row(dataset: Dataset, unit: ProvinceUnit, fact: Fact, kind: str, w
 # ---------------------------------------------------------------- every province on one indicator
 
 
+@_quick
 def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | None:
     """Each province's latest whole-province actual, best first, for comparable indicators only.
 
@@ -611,6 +635,7 @@ def _ranking_layers(points: list[dict], unit: str, top: float, former: bool, lan
 
 
 def _ranking_point(dataset: Dataset, unit: ProvinceUnit, fact: Fact, rank: int, lang: str) -> dict:
+    """One bar: what the spec draws (name, status, label) and what the table shows, territory included."""
     words, obs = WORDS[lang], fact.observation
     current = fact.territory is not None and fact.territory.current
     return {
@@ -660,6 +685,7 @@ def to_csv(rows: list[dict]) -> str:
 
 
 def _cell(value: object) -> str:
+    """A CSV cell as scorecard.export writes one: plain numbers, and no formula a spreadsheet would run."""
     if value is None:
         return ""
     if isinstance(value, bool):

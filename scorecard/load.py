@@ -84,7 +84,7 @@ def _scalar_value(node: ScalarNode) -> object:
         "tag:yaml.org,2002:"
     ):
         raise _located(node, f"the tag {node.tag!r} is not allowed; remove it and write a plain value")
-    if node.style is not None:  # quoted or block text is always text
+    if node.style:  # quoted or block text is always text (plain is None in PyYAML, "" in libyaml)
         return text
     if text in _NULL:
         return None
@@ -108,49 +108,39 @@ def _located(node, message: str) -> _LocatedError:
     return _LocatedError(mark.line + 1, mark.column + 1, message)
 
 
-class _NoAliasComposer(yaml.SafeLoader):
-    """A safe loader whose composer refuses anchors and aliases outright.
+def _refuse_aliases_tags_and_depth(text: str) -> None:
+    """Scan the YAML events (in C, fast) and refuse what data files never need.
 
-    Refusing them at the first ``*`` is what makes a "billion laughs" file fail in
-    microseconds instead of expanding; data files never need them.
+    Refusing aliases at the first ``*`` is what makes a "billion laughs" file fail in
+    microseconds instead of expanding; explicit tags (``!!python/object``) and nesting
+    deeper than ``MAX_DEPTH`` are refused here too, before anything is composed, so a
+    file of a thousand ``[`` cannot exhaust the stack either.
     """
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _LocatedError(
-                event.start_mark.line + 1,
-                event.start_mark.column + 1,
-                "aliases (*name) are not allowed in data files; write the value out in full",
-            )
-        event = self.peek_event()
-        if getattr(event, "anchor", None):
-            raise _LocatedError(
-                event.start_mark.line + 1,
-                event.start_mark.column + 1,
-                "anchors (&name) are not allowed in data files; write each value out in full",
-            )
-        if getattr(event, "tag", None) is not None:  # an explicit tag (!!python/object, !custom, !!str)
-            raise _LocatedError(
-                event.start_mark.line + 1,
-                event.start_mark.column + 1,
-                f"the tag {event.tag!r} is not allowed; remove it and write a plain value",
-            )
-        # Refuse deep nesting while composing, counted as _build counts it (a mapping's keys
-        # add no level): PyYAML's composer recurses, so a file of a few hundred '[' would
-        # otherwise end in a RecursionError before _build could say where.
-        level = 0 if parent is not None and index is None else 1
-        self._depth = getattr(self, "_depth", 0) + level
-        try:
-            if self._depth > MAX_DEPTH + 1:
-                raise _LocatedError(
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    f"the data is nested more than {MAX_DEPTH} levels deep; flatten it",
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= level
+    scanner = yaml.CSafeLoader(text)
+    open_collections = 0
+    try:
+        while scanner.check_event():
+            event = scanner.get_event()
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                raise _LocatedError(mark.line + 1, mark.column + 1,
+                                    "aliases (*name) are not allowed in data files; write the value out in full")
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if event.anchor:
+                    raise _LocatedError(mark.line + 1, mark.column + 1,
+                                        "anchors (&name) are not allowed in data files; write each value out in full")
+                if event.tag is not None and event.tag != "!":
+                    raise _LocatedError(mark.line + 1, mark.column + 1,
+                                        f"the tag {event.tag!r} is not allowed; remove it and write a plain value")
+                if open_collections > MAX_DEPTH:
+                    raise _LocatedError(mark.line + 1, mark.column + 1,
+                                        f"the data is nested more than {MAX_DEPTH} levels deep; flatten it")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                open_collections += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                open_collections -= 1
+    finally:
+        scanner.dispose()
 
 
 def _build(node, key_path: PathKey, positions: dict, depth: int) -> object:
@@ -216,6 +206,10 @@ def _refuse_tabs_and_controls(text: str, shown: str) -> None:
                 raise DataFileError(
                     Problem(shown, line_number, column, f"an invisible control character (U+{ord(char):04X}); delete it")
                 )
+            if 0x80 <= ord(char) <= 0x9F or char in "\ufffe\uffff":  # what YAML itself refuses, located by character
+                raise DataFileError(
+                    Problem(shown, line_number, column, f"an invisible or non-text character (U+{ord(char):04X}); delete it")
+                )
 
 
 def load_yaml(path: Path, shown: str | None = None) -> Loaded:
@@ -234,15 +228,9 @@ def load_yaml(path: Path, shown: str | None = None) -> Loaded:
 def load_yaml_text(text: str, shown: str, warnings: list[Problem] | None = None) -> Loaded:
     """Parse YAML ``text`` (already decoded) as :func:`load_yaml` does."""
     _refuse_tabs_and_controls(text, shown)
+    loader = yaml.CSafeLoader(text)
     try:
-        loader = _NoAliasComposer(text)
-    except yaml.reader.ReaderError as err:  # PyYAML refuses C1 controls (U+0080-U+009F) and U+FFFE/U+FFFF
-        before = text[: err.position]
-        line, column = before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1
-        raise DataFileError(
-            Problem(shown, line, column, f"an invisible or non-text character (U+{err.character:04X}); delete it")
-        ) from None
-    try:
+        _refuse_aliases_tags_and_depth(text)
         node = loader.get_single_node()
         if node is None:
             raise DataFileError(Problem(shown, 1, 1, "the file is empty; it needs at least its top-level keys"))
@@ -250,6 +238,12 @@ def load_yaml_text(text: str, shown: str, warnings: list[Problem] | None = None)
         data = _build(node, (), positions, 0)
     except _LocatedError as err:
         raise DataFileError(Problem(shown, err.line, err.column, err.message)) from None
+    except yaml.reader.ReaderError as err:  # libyaml refuses C1 controls (U+0080-U+009F) and U+FFFE/U+FFFF
+        before = text[: err.position]
+        line, column = before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1
+        raise DataFileError(
+            Problem(shown, line, column, f"an invisible or non-text character (U+{err.character:04X}); delete it")
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

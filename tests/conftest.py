@@ -64,15 +64,14 @@ class Run:
         return found[0]
 
 
-@pytest.fixture(autouse=True)
-def _real_today(monkeypatch):
-    """Judge 'in the future' against today, whatever SOURCE_DATE_EPOCH the shell has set."""
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-
-
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A fresh, writable copy of the minimal valid data tree."""
+def data_dir(tmp_path: Path, monkeypatch) -> Path:
+    """A fresh, writable copy of the minimal valid data tree.
+
+    Its dates are judged against today, whatever SOURCE_DATE_EPOCH the shell has set
+    (a test may still set it itself).
+    """
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     target = tmp_path / "data"
     shutil.copytree(FIXTURE, target)
     return target

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -69,8 +70,13 @@ def linter_dir() -> Path:
 def actionlint(files: dict[str, str]) -> list[dict]:
     """actionlint's problems for each (name → workflow text)."""
     request = {"linter": str(linter_dir().resolve()), "files": list(files.items())}
-    done = subprocess.run(["node", "-e", LINT_JS], input=json.dumps(request), capture_output=True, text=True,
-                          timeout=180, check=False)
+    # A script file, not `node -e`: under -e Node exposes `fs` as a global, and the Go runtime's
+    # file calls then wait on callbacks that never come (a deadlock).
+    with tempfile.TemporaryDirectory() as scratch:
+        script = Path(scratch) / "lint.cjs"
+        script.write_text(LINT_JS, encoding="utf-8")
+        done = subprocess.run(["node", str(script)], input=json.dumps(request), capture_output=True, text=True,
+                              timeout=180, check=False)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -113,11 +119,9 @@ def step_using(workflow: dict, action: str) -> dict:
 def test_actionlint_finds_no_problem_in_the_workflows():
     texts = workflow_texts()
     assert set(texts) >= {"pr.yml", "deploy.yml"}
-    problems = actionlint(texts)
-    assert problems == [], json.dumps(problems, indent=1)
     with_tags = {f"tagged-{name}": by_major_tag(text) for name, text in texts.items()}
-    assert all("@v" in text for text in with_tags.values())
-    problems = actionlint(with_tags)
+    assert not any(re.search(r"@[0-9a-f]{40}", text) for text in with_tags.values())
+    problems = actionlint(texts | with_tags)
     assert problems == [], json.dumps(problems, indent=1)
 
 
@@ -150,12 +154,15 @@ def test_actionlint_reports_a_broken_workflow(tmp_path):
 
 def test_actionlint_sees_a_mistake_in_our_own_workflow():
     """The same pipeline that passes our workflows fails on a one-word mistake in them."""
-    text = workflow_texts()["pr.yml"]
-    for mistake in (text.replace("cache-dependency-path:", "cache-dependency-paht:"),
-                    text.replace("${{ github.base_ref }}", "${{ github.base_reff }}"),
-                    text.replace("contents: read", "contents: reed")):
-        assert mistake != text
-        assert actionlint({"pr.yml": by_major_tag(mistake)}), mistake
+    text = by_major_tag(workflow_texts()["pr.yml"])
+    mistakes = {f"mistake-{index}.yml": text.replace(old, new) for index, (old, new) in enumerate((
+        ("cache-dependency-path:", "cache-dependency-paht:"),  # an input of a pinned action
+        ("${{ github.base_ref }}", "${{ github.base_reff }}"),
+        ("contents: read", "contents: reed"),
+    ))}
+    assert all(mistake != text for mistake in mistakes.values())
+    reported = {problem["path"] for problem in actionlint(mistakes)}
+    assert reported == set(mistakes)
 
 
 # ---------------------------------------------------------------- what the workflows do
