@@ -20,18 +20,21 @@ def province_skeleton(slug: str) -> str:
     name, code = units[slug]
     return f"""# {name}: every figure about the province, one block per figure.
 # How to add one: CONTRIBUTING.md (Vietnamese and English). Check with: python -m scorecard validate
-name: {name}
-code: "{code}"
-observations: []
-# Replace [] above by a list like this one (copy the quote exactly from the source):
-# observations:
+#
+# For the first figure, replace the line "observations: []" by "observations:" and write
+# each figure below it like this one (two spaces before "-", four before the other keys;
+# the quote copied exactly from the source):
+#
 #   - indicator: online_dossiers_share
 #     value: 92
 #     unit: percent
 #     kind: actual
-#     as_of: 2025-05
+#     as_of: "2025-05"
 #     source: your-source-id
 #     quote: "92% hồ sơ xử lý trực tuyến"
+name: {name}
+code: "{code}"
+observations: []
 """
 
 
@@ -119,8 +122,10 @@ def cmd_new_source(args: argparse.Namespace) -> int:
         option = "--" + str(first["loc"][0]) if first["loc"] else "the source"
         return _refuse(f"{option}: {first['msg'].removeprefix('Value error, ')}")
     entry = source_entry(source_id, title, publisher, url, args.published, author, period, args.language)
-    separator = "" if existing.endswith("\n") else "\n"
-    updated = existing + separator + entry
+    # One blank line between entries, as in the rest of the file.
+    body = existing.rstrip("\n") + "\n"
+    separator = "" if body.rstrip().endswith("sources:") else "\n"
+    updated = body + separator + entry
     try:  # the file as it will be must still read and validate, or nothing is written
         SourcesFile.model_validate(load_yaml_text(updated, str(path)).data)
     except DataFileError as err:
