@@ -52,10 +52,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_files(files, args.out)
         print(f"wrote {', '.join(sorted(files))} to {args.out}", file=sys.stderr)
         return 0
+    from .export import datapackage
+
     name = f"observations.{args.format}"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(files[name].encode("utf-8"))
-    (args.out.parent / "datapackage.json").write_bytes(files["datapackage.json"].encode("utf-8"))
+    package = datapackage(dataset, files, {name: args.out.name})
+    (args.out.parent / "datapackage.json").write_bytes(package.encode("utf-8"))
     print(f"wrote {args.out} ({len(dataset.facts)} rows) and datapackage.json", file=sys.stderr)
     return 0
 

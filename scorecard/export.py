@@ -143,27 +143,36 @@ def registries_json(dataset: Dataset) -> dict[str, str]:
     return {"indicators.json": dump(indicators), "sources.json": dump(sources)}
 
 
-def datapackage(dataset: Dataset, files: dict[str, str]) -> str:
-    """A Frictionless Data Package (v1) describing the exported files, with hashes."""
+_RESOURCES = (
+    # standard file name, resource name, format, media type, description
+    ("observations.csv", "observations", "csv", "text/csv", "Every figure, one row each, with its source and verbatim quote."),
+    ("observations.json", "observations-json", "json", "application/json", "The same rows as JSON."),
+    ("indicators.json", "indicators", "json", "application/json", "The indicator registry."),
+    ("sources.json", "sources", "json", "application/json", "The sources, with addresses."),
+)
+
+
+def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] | None = None) -> str:
+    """A Frictionless Data Package (v1) describing the exported files, with sizes and hashes.
+
+    ``names`` maps each file that is really written (by its standard name) to the name
+    it is written under; only those are described, so the package never lists a file
+    that is not beside it. By default every file in ``files`` is, under its own name.
+    """
     release = dataset.release
-    schema = {
-        "fields": [{"name": name, "type": kind, "description": text} for name, kind, text in COLUMNS],
-    }
-
-    def resource(name: str, path: str, fmt: str, media: str, description: str, **extra) -> dict:
-        body = files[path].encode("utf-8")
-        return {
-            "name": name,
-            "path": path,
-            "format": fmt,
-            "mediatype": media,
-            "encoding": "utf-8",
-            "bytes": len(body),
-            "hash": "sha256:" + hashlib.sha256(body).hexdigest(),
-            "description": description,
-            **extra,
-        }
-
+    names = names or {name: name for name in files}
+    resources = []
+    for standard, name, fmt, media, description in _RESOURCES:
+        if standard not in names:
+            continue
+        body = files[standard].encode("utf-8")
+        resource = {"name": name, "path": names[standard], "format": fmt, "mediatype": media, "encoding": "utf-8",
+                    "bytes": len(body), "hash": "sha256:" + hashlib.sha256(body).hexdigest(), "description": description}
+        if standard == "observations.csv":
+            resource |= {"profile": "tabular-data-resource",
+                         "schema": {"fields": [{"name": n, "type": k, "description": d} for n, k, d in COLUMNS]},
+                         "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True}}
+        resources.append(resource)
     package = {
         "profile": "data-package",
         "name": "vietnam-provincial-digital-scorecard",
@@ -173,16 +182,7 @@ def datapackage(dataset: Dataset, files: dict[str, str]) -> str:
         "licenses": [{"name": release.license, "path": release.license_url, "title": "Creative Commons Attribution 4.0"}]
         if release else [],
         "contributors": [{"title": release.authors, "role": "author"}] if release else [],
-        "resources": [
-            resource("observations", "observations.csv", "csv", "text/csv",
-                     "Every figure, one row each, with its source and verbatim quote.",
-                     profile="tabular-data-resource", schema=schema,
-                     dialect={"delimiter": ",", "lineTerminator": "\n", "header": True}),
-            resource("observations-json", "observations.json", "json", "application/json",
-                     "The same rows as JSON."),
-            resource("indicators", "indicators.json", "json", "application/json", "The indicator registry."),
-            resource("sources", "sources.json", "json", "application/json", "The sources, with addresses."),
-        ],
+        "resources": resources,
     }
     return json.dumps(package, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

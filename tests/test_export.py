@@ -216,11 +216,6 @@ def test_datapackage_schema_names_the_csv_columns(exported_all):
     assert [field["name"] for field in table["schema"]["fields"]] == header
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in scorecard/__main__.py cmd_export: with --format csv|json, datapackage.json still lists "
-    "observations.json/indicators.json/sources.json, which are not written, with the hash of the unwritten files",
-)
 def test_single_format_export_datapackage_lists_only_files_that_exist(data_dir, tmp_path):
     out = tmp_path / "csv-only"
     assert export(data_dir, "csv", out / "observations.csv") == 0
