@@ -28,6 +28,7 @@ VENDOR_FILES = {
     "vega.min.js": "node_modules/vega/build/vega.min.js",
     "vega-lite.min.js": "node_modules/vega-lite/build/vega-lite.min.js",
     "vega-embed.min.js": "node_modules/vega-embed/build/vega-embed.min.js",
+    "vega-interpreter.js": "node_modules/vega-interpreter/build/vega-interpreter.js",
 }
 MANIFEST = "generated/.pages-manifest"
 
@@ -71,6 +72,9 @@ def write_text_if_changed(path: Path, text: str) -> bool:
 def _remove_stale(docs_dir: Path, written: set[str]) -> int:
     manifest = docs_dir / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
+    charts_dir = docs_dir / CHARTS_DIR  # wholly generated: anything there the build did not write is stale
+    if charts_dir.is_dir():
+        previous |= {p.relative_to(docs_dir).as_posix() for p in charts_dir.iterdir() if not p.name.startswith(".")}
     removed = 0
     for stale in sorted(previous - written):
         target = docs_dir / stale
@@ -140,7 +144,8 @@ def build(data_dir: Path, docs_dir: Path, repo: Path, site_url: str | None = Non
     ctx = {"site_url": site_url or (dataset.release.site_url if dataset.release else None), "charts_dir": CHARTS_DIR,
            **_changes(dataset, repo, previous)}
     pages = all_pages(dataset, jobs, ctx, _hand_written(repo / "content"))
-    written = {page.path for page in pages}
+    written = {page.path for page in pages} | {f"{CHARTS_DIR}/{job.name}{suffix}" for job in jobs.values()
+                                                for suffix in chart_module.SUFFIXES}
     changed = sum(write_text_if_changed(docs_dir / page.path, page.text) for page in pages)
     removed = _remove_stale(docs_dir, written)
     _say(f"pages: {len(pages)} ({changed} changed, {removed} removed)", quiet)
@@ -169,7 +174,8 @@ def prepare_site(data_dir: Path, work_dir: Path, repo: Path, site_url: str | Non
     build(data_dir, docs_dir, repo, site_url=site_url, quiet=quiet)
     config = work_dir / "mkdocs.yml"
     config.write_text(f"INHERIT: {repo / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {work_dir / 'site'}\n"
-                      f"theme:\n  name: material\n  custom_dir: {repo / 'overrides'}\n", encoding="utf-8")
+                      f"theme:\n  name: material\n  custom_dir: {repo / 'overrides'}\n"
+                      f"hooks:\n  - {repo / 'scorecard' / 'mkdocs_hooks.py'}\n", encoding="utf-8")
     return config
 
 
@@ -199,9 +205,22 @@ def _vendor(repo: Path, docs_dir: Path) -> int:
         origin = repo / source
         if not origin.exists():
             continue
-        target = docs_dir / "assets" / "vendor" / name
-        if not target.exists() or target.read_bytes() != origin.read_bytes():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(origin, target)
+        body = origin.read_bytes()
+        if name == "vega-interpreter.js":
+            body = _interpreter_as_script(body.decode("utf-8")).encode("utf-8")
+        write_text_if_changed(docs_dir / "assets" / "vendor" / name, body.decode("utf-8"))
         copied += 1
     return copied
+
+
+def _interpreter_as_script(module: str) -> str:
+    """vega-interpreter ships only as an ES module importing vega-util; the vega build the page has
+    already loaded exposes those three helpers, so wrap it as a plain script defining ``vegaInterpreter``.
+    It lets the interactive view run without eval, under a Content-Security-Policy without 'unsafe-eval'."""
+    first = "import { ascending, isString, DisallowedObjectProperties } from 'vega-util';"
+    last = "export { expression as expressionInterpreter };"
+    if first not in module or last not in module:
+        raise BuildError("vega-interpreter changed shape: update _interpreter_as_script in scorecard/build.py")
+    return ("(function () {\n\"use strict\";\nconst { ascending, isString, DisallowedObjectProperties } = window.vega;\n"
+            + module.replace(first, "").replace(last, "window.vegaInterpreter = { expressionInterpreter: expression };")
+            + "\n})();\n")

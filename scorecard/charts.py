@@ -48,6 +48,7 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 GREY = "#6b6b6b"
 RENDER_REVISION = "1"  # bump to re-render every chart after changing render() itself
 CACHE_FILE = ".chart-cache.json"
+SUFFIXES = (".svg", ".png", ".vl.json", ".csv")  # the files each chart is written as
 PNG_SCALE = 2
 
 NUMBER_LOCALE = {
@@ -341,14 +342,15 @@ def province_indicator_chart(dataset: Dataset, province_slug: str, indicator_id:
     Actuals are filled points joined by a line within one series (territory, and scope if
     the figure covers only part of the province: square points, dashed line); targets are
     hollow diamonds at their target year labelled "mục tiêu"/"target". Points sit in the
-    middle of the period they describe (2024 → mid-2024). None when nothing is dated.
+    middle of the period they describe (2024 → mid-2024). None with fewer than two dated
+    figures: one point is no history, and the page's table already states it.
     """
     unit, indicator = dataset.provinces.get(province_slug), dataset.indicators.get(indicator_id)
     if unit is None or indicator is None:
         return None
     facts = _own_figures(dataset, province_slug, indicator_id)
     points = _history_points(dataset, unit, facts, lang)
-    if not points:
+    if len(points) < 2:
         return None
     years = [int(p["x"][:4]) for p in points]
     _place_labels(points, min(years), max(years))
@@ -717,7 +719,7 @@ def render(jobs: list[ChartJob], out_dir: Path) -> dict:
     counts = {"rendered": 0, "skipped": 0}
     for job in jobs:
         key = job_key(job)
-        files = {suffix: out_dir / f"{job.name}{suffix}" for suffix in (".svg", ".png", ".vl.json", ".csv")}
+        files = {suffix: out_dir / f"{job.name}{suffix}" for suffix in SUFFIXES}
         if manifest.get(job.name) == key and all(path.exists() for path in files.values()):
             counts["skipped"] += 1
             continue

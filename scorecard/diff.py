@@ -119,7 +119,7 @@ def _cell(text: str) -> str:
 
 
 def _correction(change: Change) -> str:
-    """"old → new (fields)", with the stored numbers when the two look alike once rounded."""
+    """The correction as "old → new (fields)"; the stored numbers when both look alike once rounded."""
     old, new = _figure(change.old), _figure(change.new)
     if old == new:
         old_obs, new_obs = change.old.observation, change.new.observation

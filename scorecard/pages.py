@@ -179,7 +179,7 @@ def chart_block(job: ChartJob, page_path: str, lang: str, charts_dir: str) -> st
     """A static SVG with its text alternative, a table of its numbers, downloads and the opt-in interactive view."""
     base = rel(page_path, f"{charts_dir}/{job.name}")
     base = base.rstrip("/")
-    columns = list(job.rows[0].keys()) if job.rows else []
+    columns = [c for c in job.rows[0] if c != "value"] if job.rows else []  # the raw number stays in the CSV
     rows = [[esc(row[c]) if row[c] is not None else "" for c in columns] for row in job.rows]
     table = _table([esc(c) for c in columns], rows)
     return f"""<figure class="sc-chart">

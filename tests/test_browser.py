@@ -98,7 +98,7 @@ def test_interactive_chart_opens_on_click_and_draws(browser, base_url):
     drawn.wait_for(state="attached", timeout=15000)
     assert record["errors"] == []
     vendor = [url for url in record["requests"] if "/assets/vendor/" in url]
-    assert len(vendor) == 3 and all(urlparse(url).hostname == "127.0.0.1" for url in vendor)
+    assert len(vendor) == 4 and all(urlparse(url).hostname == "127.0.0.1" for url in vendor)
     page.context.close()
 
 

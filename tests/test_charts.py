@@ -65,6 +65,7 @@ FIGURES = [  # (province, territory, observation fields)
     ("lai-chau", LAI_CHAU.current_territory, dict(indicator=FIBRE, value=80, kind="target", target_year=2025)),
     ("lai-chau", LAI_CHAU.current_territory, dict(indicator="dti_rank", value=30, unit="rank", kind="actual",
                                                   as_of=2024)),
+    ("ha-noi", HA_NOI.current_territory, dict(indicator=FIBRE, value=98, kind="actual", as_of=2024)),
     ("ha-noi", HA_NOI.current_territory, dict(indicator=FIBRE, value=100, kind="actual", as_of=2025)),
 ]
 
@@ -196,6 +197,10 @@ def _channels(spec: dict, channel: str) -> list[dict]:
     for layer in spec.get("layer", []):
         found += _channels(layer, channel)
     return found
+
+
+def test_a_single_figure_is_no_history(dataset):
+    assert charts.province_indicator_chart(dataset, "lai-chau", "dti_rank", "vi") is None
 
 
 def test_nothing_to_draw_gives_none(dataset):

@@ -59,16 +59,24 @@ BASE_2G = """\
 RANK_BLOCK_START = "  - indicator: online_dossiers_rank\n"
 
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1", "HOME": "",
+    "GIT_AUTHOR_NAME": "test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": "",
 }
 
 
 def git(repo: Path, *args: str) -> str:
     env = {**os.environ, **GIT_ENV, "HOME": str(repo.parent)}
-    done = subprocess.run(["git", "-C", str(repo), "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", *args],
-                          capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(
+        ["git", "-C", str(repo), "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -106,8 +114,14 @@ def history(tmp_path: Path) -> tuple[Path, str, str]:
 
 
 def run_diff(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scorecard", "diff", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scorecard", "diff", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def table_rows(text: str) -> list[str]:
@@ -196,7 +210,8 @@ def test_two_undated_figures_of_one_source_are_both_kept(tmp_path):
     edit(new / "provinces/lai-chau.yaml", ONLINE_92, ONLINE_92 + "\n" + extra)
     changes = compare(load_dataset(old), load_dataset(new))
     assert [(c.kind, c.indicator, c.new.observation.period) for c in changes] == [
-        ("added", "online_dossiers_share", "Năm 2024")]
+        ("added", "online_dossiers_share", "Năm 2024")
+    ]
 
 
 def test_a_repeated_figure_is_reported_not_lost(tmp_path):
@@ -209,8 +224,11 @@ def test_a_repeated_figure_is_reported_not_lost(tmp_path):
 def test_a_new_period_wording_of_a_dated_figure_is_a_correction(tmp_path):
     old, new = _tree(tmp_path, "old"), _tree(tmp_path, "new")
     block = "    value: 2104\n    unit: count\n    kind: actual\n    as_of: 2025-05\n"
-    edit(new / "provinces/lai-chau.yaml", block, block.replace("    as_of: 2025-05\n",
-                                                                 "    as_of: 2025-05\n    period: Đến tháng 5\n"))
+    edit(
+        new / "provinces/lai-chau.yaml",
+        block,
+        block.replace("    as_of: 2025-05\n", "    as_of: 2025-05\n    period: Đến tháng 5\n"),
+    )
     (change,) = compare(load_dataset(old), load_dataset(new))
     assert change.kind == "changed" and change.changed_fields() == ["period"]
 
@@ -227,15 +245,20 @@ def test_a_version_that_does_not_load_is_flagged(tmp_path):
 # ---------------------------------------------------------------- hostile text
 
 
-HOSTILE = ('<script>alert(1)</script> | col | <img src=x onerror=alert(1)> [link](javascript:alert(1)) '
-           "**bold** `code` ![i](x) it's a\\rb\\nc \\\\| d")
+HOSTILE = (
+    "<script>alert(1)</script> | col | <img src=x onerror=alert(1)> [link](javascript:alert(1)) "
+    "**bold** `code` ![i](x) it's a\\rb\\nc \\\\| d"
+)
 
 
 def _with_hostile_quote(tmp_path: Path) -> tuple[Path, Path]:
     old, new = _tree(tmp_path, "old"), _tree(tmp_path, "new")
     # The quote is a YAML double-quoted string, so \\r and \\n become real line breaks.
-    edit(new / "provinces/lai-chau.yaml", '    quote: "92% hồ sơ xử lý trực tuyến"\n',
-         f'    quote: "92% {HOSTILE.replace(chr(34), "")}"\n')
+    edit(
+        new / "provinces/lai-chau.yaml",
+        '    quote: "92% hồ sơ xử lý trực tuyến"\n',
+        f'    quote: "92% {HOSTILE.replace(chr(34), "")}"\n',
+    )
     return old, new
 
 

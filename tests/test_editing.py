@@ -82,8 +82,16 @@ def test_new_province_never_overwrites_a_file(data_dir, run):
 
 # ---------------------------------------------------------------- new-source
 
-SOURCE = ["--title", "Sơn La đẩy mạnh chuyển đổi số", "--publisher", "Báo Sơn La",
-          "--url", "https://baosonla.vn/son-la-day-manh-chuyen-doi-so.html", "--published", "2025-10-02"]
+SOURCE = [
+    "--title",
+    "Sơn La đẩy mạnh chuyển đổi số",
+    "--publisher",
+    "Báo Sơn La",
+    "--url",
+    "https://baosonla.vn/son-la-day-manh-chuyen-doi-so.html",
+    "--published",
+    "2025-10-02",
+]
 
 
 def test_new_source_appends_an_entry_that_validates(data_dir, run, validate):
@@ -108,15 +116,19 @@ def test_a_figure_can_cite_the_new_source(data_dir, run, validate):
     assert run("new-province", "son-la", "--data", str(data_dir))[0] == 0
     assert run("new-source", *SOURCE, "--id", "baosonla-test", "--data", str(data_dir))[0] == 0
     path = data_dir / "provinces" / "son-la.yaml"
-    text = path.read_text(encoding="utf-8").replace("observations: []\n", (
-        "observations:\n"
-        "  - indicator: online_dossiers_share\n"
-        "    value: 90\n"
-        "    unit: percent\n"
-        "    kind: actual\n"
-        "    as_of: 2025-09\n"
-        "    source: baosonla-test\n"
-        '    quote: "90% hồ sơ xử lý trực tuyến"\n'))  # test data only, not a real figure
+    text = path.read_text(encoding="utf-8").replace(
+        "observations: []\n",
+        (
+            "observations:\n"
+            "  - indicator: online_dossiers_share\n"
+            "    value: 90\n"
+            "    unit: percent\n"
+            "    kind: actual\n"
+            "    as_of: 2025-09\n"
+            "    source: baosonla-test\n"
+            '    quote: "90% hồ sơ xử lý trực tuyến"\n'
+        ),
+    )  # test data only, not a real figure
     path.write_text(text, encoding="utf-8")
     result = validate(data_dir)
     assert result.code == 0, result.out
@@ -137,34 +149,50 @@ def test_new_source_refuses_a_duplicate_id(data_dir, run):
 
 def test_a_duplicate_id_is_found_however_it_is_written(data_dir, run):
     sources = data_dir / "sources.yaml"
-    sources.write_text(sources.read_text(encoding="utf-8") + '  - {id: "quoted-id", title: T, publisher: P,'
-                       ' published: "2025-01-01"}\n', encoding="utf-8")
+    sources.write_text(
+        sources.read_text(encoding="utf-8") + '  - {id: "quoted-id", title: T, publisher: P,'
+        ' published: "2025-01-01"}\n',
+        encoding="utf-8",
+    )
     before = tree_hashes(data_dir)
     assert run("new-source", *SOURCE, "--id", "quoted-id", "--data", str(data_dir))[0] == 1
     assert tree_hashes(data_dir) == before
 
 
-@pytest.mark.parametrize("url", [
-    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
-    "ftp://example.org/file", "https://example.org/a b", 'https://example.org/"onmouseover="alert(1)',
-    "https://example.org/<script>", "//example.org/x",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://example.org/file",
+        "https://example.org/a b",
+        'https://example.org/"onmouseover="alert(1)',
+        "https://example.org/<script>",
+        "//example.org/x",
+    ],
+)
 def test_new_source_refuses_an_address_that_is_not_http(data_dir, run, url):
     before = tree_hashes(data_dir)
-    code, _, err = run("new-source", "--title", "T", "--publisher", "P", "--url", url, "--id", "x",
-                       "--data", str(data_dir))
+    code, _, err = run(
+        "new-source", "--title", "T", "--publisher", "P", "--url", url, "--id", "x", "--data", str(data_dir)
+    )
     assert code == 1
     assert "--url" in err and "http" in err
     assert tree_hashes(data_dir) == before
 
 
-@pytest.mark.parametrize(("option", "value", "words"), [
-    ("--published", "2025-13-01", "month"),
-    ("--published", "01/10/2025", "YYYY-MM-DD"),
-    ("--id", "Báo Sơn La", "--id"),
-    ("--title", "Sơn La\u200b đẩy mạnh", "invisible"),
-    ("--publisher", "Báo\x07 Sơn La", "invisible"),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "words"),
+    [
+        ("--published", "2025-13-01", "month"),
+        ("--published", "01/10/2025", "YYYY-MM-DD"),
+        ("--id", "Báo Sơn La", "--id"),
+        ("--title", "Sơn La\u200b đẩy mạnh", "invisible"),
+        ("--publisher", "Báo\x07 Sơn La", "invisible"),
+    ],
+)
 def test_new_source_refuses_what_the_validator_would(data_dir, run, option, value, words):
     before = tree_hashes(data_dir)
     args = dict(zip(SOURCE[::2], SOURCE[1::2], strict=True)) | {option: value}
@@ -176,9 +204,23 @@ def test_new_source_refuses_what_the_validator_would(data_dir, run, option, valu
 
 def test_text_with_quotes_colons_and_line_breaks_is_written_safely(data_dir, run, validate):
     title = 'Lai Châu: "chuyển đổi số" # 1 \\ tiến lên\n\tphần 2'
-    code, _, err = run("new-source", "--title", title, "--publisher", "Báo: Dân trí", "--author", "A. B. #1",
-                       "--period", "Không ghi ngày; \"đến nay\"", "--language", "en", "--id", "tricky",
-                       "--data", str(data_dir))
+    code, _, err = run(
+        "new-source",
+        "--title",
+        title,
+        "--publisher",
+        "Báo: Dân trí",
+        "--author",
+        "A. B. #1",
+        "--period",
+        'Không ghi ngày; "đến nay"',
+        "--language",
+        "en",
+        "--id",
+        "tricky",
+        "--data",
+        str(data_dir),
+    )
     assert code == 0, err
     source = load_dataset(data_dir).sources["tricky"]
     assert source.title == 'Lai Châu: "chuyển đổi số" # 1 \\ tiến lên phần 2'  # breaks and tabs became spaces
@@ -202,4 +244,3 @@ def test_a_missing_final_newline_is_handled(data_dir, run, validate):
     sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n"), encoding="utf-8")
     assert run("new-source", *SOURCE, "--data", str(data_dir))[0] == 0
     assert validate(data_dir).code == 0
-

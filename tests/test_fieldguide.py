@@ -33,8 +33,11 @@ REGENERATE = (
     f"p.write_text(a + '{BEGIN}' + chr(10) + field_guide() + '{END}' + c, encoding='utf-8')\""
 )
 
-MODELS = [cls for _, cls in inspect.getmembers(model_module, inspect.isclass)
-          if issubclass(cls, BaseModel) and cls.__module__ == model_module.__name__ and cls.model_fields]
+MODELS = [
+    cls
+    for _, cls in inspect.getmembers(model_module, inspect.isclass)
+    if issubclass(cls, BaseModel) and cls.__module__ == model_module.__name__ and cls.model_fields
+]
 
 
 def sections(guide: str) -> dict[str, str]:
@@ -138,7 +141,8 @@ def test_contributing_embeds_the_current_field_reference(contributing):
     embedded = contributing.split(BEGIN)[1].split(END)[0]
     assert embedded == "\n" + field_guide(), (
         "the field reference in CONTRIBUTING.md is out of date; regenerate it from the repository root with:\n"
-        + REGENERATE)
+        + REGENERATE
+    )
     assert "python -m scorecard fields" in contributing.split(BEGIN)[0]  # and the guide points to the command
 
 
@@ -149,7 +153,7 @@ def test_contributing_is_vietnamese_first_then_english(contributing):
 
 
 def _yaml_block_after(text: str, marker: str) -> str:
-    return re.search(r"```yaml\n(.*?)```", text[text.index(marker):], flags=re.S).group(1)
+    return re.search(r"```yaml\n(.*?)```", text[text.index(marker) :], flags=re.S).group(1)
 
 
 def _section(contributing: str, language: str) -> str:
@@ -166,12 +170,14 @@ def test_the_worked_example_is_copied_from_the_real_data(contributing, language)
     assert text.count(marker) == 1 and text.count("<!-- worked example: source -->") == 1
     observation = _yaml_block_after(text, marker)
     source = _yaml_block_after(text, "<!-- worked example: source -->")
-    province = re.search(r"data/provinces/([a-z-]+)\.yaml", text[text.index(marker):]).group(1)
+    province = re.search(r"data/provinces/([a-z-]+)\.yaml", text[text.index(marker) :]).group(1)
     province_text = (REAL_DATA / "provinces" / f"{province}.yaml").read_text(encoding="utf-8")
     assert textwrap.indent(textwrap.dedent(observation), "  ") in province_text, (
-        "the observation in the worked example is no longer in the real data")
+        "the observation in the worked example is no longer in the real data"
+    )
     assert source in (REAL_DATA / "sources.yaml").read_text(encoding="utf-8"), (
-        "the source in the worked example is no longer in data/sources.yaml")
+        "the source in the worked example is no longer in data/sources.yaml"
+    )
     assert re.search(r"^  - id: (\S+)$", source, flags=re.M).group(1) in observation  # the figure cites it
 
 
@@ -180,10 +186,16 @@ def _broken_copy(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     shutil.copytree(REAL_DATA, data)
     for name, old, new in (
-        ("lai-chau", "    value: 95\n    unit: percent\n    kind: actual\n",
-         '    valeu: "95"\n    unit: percent\n    kind: actaul\n'),
-        ("lao-cai", "  - indicator: villages_broadband_share\n    value: 99\n",
-         "  - indicator: villages_broadband_share\n    value: 98\n"),
+        (
+            "lai-chau",
+            "    value: 95\n    unit: percent\n    kind: actual\n",
+            '    valeu: "95"\n    unit: percent\n    kind: actaul\n',
+        ),
+        (
+            "lao-cai",
+            "  - indicator: villages_broadband_share\n    value: 99\n",
+            "  - indicator: villages_broadband_share\n    value: 98\n",
+        ),
     ):
         path = data / "provinces" / f"{name}.yaml"
         text = path.read_text(encoding="utf-8")
@@ -214,3 +226,64 @@ def test_every_link_of_the_guide_leads_somewhere(contributing):
         assert anchor in anchors, f"#{anchor} leads nowhere"
     for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", contributing):
         assert (REPO / target).exists(), target
+
+
+# Each break of one good figure (in a scratch province file) that the "common messages" tables
+# of CONTRIBUTING.md explain; every phrase of those tables must be printed by one of them.
+SCRATCH_FIGURE = """\
+  - indicator: online_dossiers_share
+    value: 90
+    unit: percent
+    kind: actual
+    as_of: "2025-09"
+    source: dantri-2025-11-01-lai-chau
+    quote: "90% hồ sơ xử lý trực tuyến"
+"""  # test data in a scratch folder only, not a real figure
+BREAKS = [
+    ("    value: 90\n", "    value:90\n"),
+    ("observations:\n", "observations: []\n"),
+    ('    quote: "90% hồ sơ xử lý trực tuyến"\n', '    quote: "90% hồ sơ "xử lý" trực tuyến"\n'),
+    ("    unit: percent\n", "   unit: percent\n"),
+    ('    quote: "90% hồ sơ xử lý trực tuyến"\n', "    quote: Kết quả: 90% hồ sơ xử lý trực tuyến\n"),
+    ("    unit: percent\n", "\tunit: percent\n"),
+    ("    value: 90\n", "    value: 90\n    value: 90\n"),
+    ("    value: 90\n", "    valeu: 90\n"),
+    ("    value: 90\n", '    value: "90"\n'),
+    ("    value: 90\n", "    value: 90,5\n"),
+    ("    kind: actual\n", "    kind: goal\n"),
+    ('    quote: "90% hồ sơ xử lý trực tuyến"\n', ""),
+    ("  - indicator: online_dossiers_share\n", "  - indicator: online_dossier_share\n"),
+    ("    source: dantri-2025-11-01-lai-chau\n", "    source: bao-thu-nghiem\n"),
+    ("    unit: percent\n", "    unit: count\n"),
+    ("    value: 90\n", "    value: 0.9\n"),
+    ('    as_of: "2025-09"\n', '    as_of: "09/2025"\n'),
+    ('    as_of: "2025-09"\n', '    as_of: "2999-09"\n'),
+    ("    kind: actual\n", "    kind: target\n"),
+    ("    kind: actual\n", "    kind: actual\n    territory: old\n"),
+]
+
+
+def test_the_common_messages_explained_are_the_validators(contributing, data_dir, validate):
+    assert main(["new-province", "son-la", "--data", str(data_dir)]) == 0
+    path = data_dir / "provinces" / "son-la.yaml"
+    good = path.read_text(encoding="utf-8").replace("observations: []\n", "observations:\n" + SCRATCH_FIGURE)
+    path.write_text(good, encoding="utf-8")
+    assert validate(data_dir).code == 0
+    printed: list[str] = []
+    for old, new in BREAKS:
+        head, tail = good.split("observations:\n")  # break the figure, not the comment above it
+        assert tail.count(old) == 1 or old == "observations:\n", old
+        path.write_text(
+            good.replace(old, new) if old == "observations:\n" else head + "observations:\n" + tail.replace(old, new),
+            encoding="utf-8",
+        )
+        run = validate(data_dir)
+        assert run.code == 1, new
+        printed += [line for line in run.errors if line.startswith("data/provinces/son-la.yaml:")]
+    for language in ("vi", "en"):
+        table = _section(contributing, language).split("<!-- common messages -->")[1].split("\n\n")[0]
+        rows = [line for line in table.splitlines()[3:] if line.startswith("| `")]
+        assert len(rows) >= 15
+        for row in rows:
+            for phrase in re.findall(r"`([^`]+)`", row.split(" | ")[0]):
+                assert any(phrase in line for line in printed), f"no break prints {phrase!r}:\n" + "\n".join(printed)

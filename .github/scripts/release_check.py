@@ -48,21 +48,33 @@ def declared_versions(repo: Path) -> dict[str, str | None]:
 
 def fetch_pages_branch(repo: Path, remote: str, branch: str) -> None:
     """Bring ``remote``/``branch`` up to date; raise when the remote cannot be asked at all."""
-    probe = subprocess.run(["git", "-C", str(repo), "ls-remote", "--exit-code", "--heads", remote, branch],
-                           capture_output=True, text=True, check=False)
+    probe = subprocess.run(
+        ["git", "-C", str(repo), "ls-remote", "--exit-code", "--heads", remote, branch],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if probe.returncode == 2:  # the remote has no such branch: nothing was ever published
         return
     if probe.returncode != 0:
         raise RuntimeError(f"cannot ask {remote} for {branch}: {probe.stderr.strip()}")
-    subprocess.run(["git", "-C", str(repo), "fetch", "--no-tags", remote,
-                    f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"],
-                   capture_output=True, text=True, check=True)
+    subprocess.run(
+        ["git", "-C", str(repo), "fetch", "--no-tags", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
 
 
 def published_versions(repo: Path, remote: str, branch: str, mike: str = "mike") -> dict[str, list[str]]:
     """Every version on the pages branch with its aliases, as ``mike list`` reports them."""
-    listing = subprocess.run([mike, "list", "--json", "--remote", remote, "--branch", branch],
-                             cwd=repo, capture_output=True, text=True, check=False)
+    listing = subprocess.run(
+        [mike, "list", "--json", "--remote", remote, "--branch", branch],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if listing.returncode != 0:
         raise RuntimeError(f"mike list failed: {listing.stderr.strip()}")
     return {entry["version"]: list(entry.get("aliases", [])) for entry in json.loads(listing.stdout or "[]")}
@@ -83,17 +95,21 @@ def main(argv: list[str] | None = None) -> int:
     version = match["version"]
     for name, declared in declared_versions(args.repo).items():
         if declared != version:
-            return fail(f"{name} says version {declared!r} but the tag is {args.tag}; set version: \"{version}\" "
-                        "in data/release.yaml and CITATION.cff, commit, and tag that commit")
+            return fail(
+                f'{name} says version {declared!r} but the tag is {args.tag}; set version: "{version}" '
+                "in data/release.yaml and CITATION.cff, commit, and tag that commit"
+            )
     try:
         fetch_pages_branch(args.repo, args.remote, args.branch)
         published = published_versions(args.repo, args.remote, args.branch, args.mike)
     except (RuntimeError, subprocess.CalledProcessError) as err:
         return fail(f"cannot tell which versions are published, so nothing is published: {err}")
     if version in published:
-        return fail(f"version {version} is already published on {args.branch} (mike list: {sorted(published)}). "
-                    "A published version is never rebuilt with different data: release the correction as a new "
-                    f"version (for example v{version}.1 or the next month) and list it on the Changes page")
+        return fail(
+            f"version {version} is already published on {args.branch} (mike list: {sorted(published)}). "
+            "A published version is never rebuilt with different data: release the correction as a new "
+            f"version (for example v{version}.1 or the next month) and list it on the Changes page"
+        )
     print(f"release check: {version} is new (published: {', '.join(sorted(published)) or 'none yet'})")
     return 0
 
