@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import editing
 
     editing.add_commands(sub, DEFAULT_DATA)
+    from . import release
+
+    release.add_command(sub, DEFAULT_DATA)
     return parser
 
 

@@ -21,6 +21,7 @@ from .dataset import Dataset, load_dataset
 from .diff import compare, load_version, to_markdown
 from .export import export_files, write_files
 from .pages import all_pages
+from .release import MANIFEST_NAME, manifest_text
 
 CHARTS_DIR = "generated/charts"
 DOWNLOADS_DIR = "generated/downloads"
@@ -138,7 +139,7 @@ def build(data_dir: Path, docs_dir: Path, repo: Path, site_url: str | None = Non
     _say(f"charts: {len(jobs)} ({counts.get('rendered', 0)} rendered, {counts.get('skipped', 0)} unchanged)", quiet)
 
     files = export_files(dataset)
-    write_files(files, docs_dir / DOWNLOADS_DIR)
+    write_files({**files, MANIFEST_NAME: manifest_text(data_dir, files)}, docs_dir / DOWNLOADS_DIR)
     _say(f"downloads: {', '.join(sorted(files))}", quiet)
 
     ctx = {"site_url": site_url or (dataset.release.site_url if dataset.release else None), "charts_dir": CHARTS_DIR,

@@ -94,6 +94,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "với điều kiện ghi nguồn.",
         "en": "The data is released under CC BY 4.0: reuse it, commercially too, as long as you credit it.",
     },
+    "checksums": {"vi": "mã băm SHA-256 của mọi tệp dữ liệu và tệp tải về (sha256sum -c)",
+                  "en": "SHA-256 checksums of every data file and download (sha256sum -c)"},
     "how_to_cite": {"vi": "Cách trích dẫn", "en": "How to cite"},
     "skip_other_language": {"vi": "English", "en": "Tiếng Việt"},
     "computed": {"vi": "tính từ tử số/mẫu số, bài không ghi tỷ lệ", "en": "computed from the fraction; the text gives no percent"},

@@ -519,9 +519,10 @@ def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
 def downloads_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     path = f"{prefix(lang)}downloads.md"
     version = dataset.release.version if dataset.release else "dev"
-    base = rel(path, "downloads/").rstrip("/")
+    base = rel(path, "generated/downloads/").rstrip("/")
     files = [("observations.csv", "CSV"), ("observations.json", "JSON"), ("datapackage.json", "Frictionless Data Package"),
-             ("indicators.json", t(lang, "indicators")), ("sources.json", t(lang, "sources"))]
+             ("indicators.json", t(lang, "indicators")), ("sources.json", t(lang, "sources")),
+             ("SHA256SUMS", t(lang, "checksums"))]
     items = "".join(f'<li><a href="{base}/{name}" download>{esc(name)}</a> — {esc(label)}</li>' for name, label in files)
     release = dataset.release
     apa = (f"{release.authors} ({release.released.year}). {release.title[lang]} "

@@ -163,3 +163,35 @@ def test_numbers_on_vietnamese_and_english_pages_use_their_own_format():
     vi = page("provinces", "lao-cai").get_text(" ", strip=True)
     en = page("en", "provinces", "lao-cai").get_text(" ", strip=True)
     assert "1.655/1.655" in vi and "1,655/1,655" in en
+
+
+def test_every_internal_link_and_image_resolves_to_a_built_file():
+    site = real_site()
+    checked = 0
+    for path in all_html_pages():
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(["a", "img", "script", "link"]):
+            url = element.get("href") or element.get("src") or element.get("data-spec")
+            if not url or url.startswith(("http:", "https:", "mailto:", "#", "javascript:")):
+                continue
+            if element.name == "link" and {"canonical", "alternate"} & set(element.get("rel", [])):
+                continue
+            target = (path.parent / url.split("#")[0].split("?")[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file() and site.resolve() in target.parents, (path.relative_to(site), url)
+            checked += 1
+    assert checked > 1000
+
+
+def test_downloads_page_links_every_file_with_its_checksum():
+    soup = page("downloads")
+    hrefs = [a["href"] for a in soup.find_all("a", href=True) if a.has_attr("download")]
+    names = {href.rsplit("/", 1)[-1] for href in hrefs}
+    assert {"observations.csv", "observations.json", "datapackage.json", "SHA256SUMS"} <= names
+    sums = (real_site() / "generated" / "downloads" / "SHA256SUMS").read_text("utf-8")
+    import hashlib
+
+    csv_body = (real_site() / "generated" / "downloads" / "observations.csv").read_bytes()
+    assert f"{hashlib.sha256(csv_body).hexdigest()}  downloads/observations.csv" in sums
+    assert "  data/provinces/lao-cai.yaml" in sums

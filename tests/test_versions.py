@@ -105,3 +105,27 @@ def test_version_selector_appears_when_served_under_mike(gh_pages):
             browser.close()
     finally:
         server.shutdown()
+
+
+def test_release_check_refuses_a_published_version_with_other_content(gh_pages, tmp_path):
+    from scorecard.dataset import load_dataset
+    from scorecard.export import export_files
+    from scorecard.release import check_release, manifest_text
+
+    published = (gh_pages / NEW / "generated" / "downloads" / "SHA256SUMS").read_text("utf-8")
+    same = _data_version(tmp_path, NEW, 92)
+    assert check_release(manifest_text(same, export_files(load_dataset(same))), published, NEW) == []
+    corrected = _data_version(tmp_path / "corrected", NEW, 93)
+    problems = check_release(manifest_text(corrected, export_files(load_dataset(corrected))), published, NEW)
+    assert len(problems) == 1
+    assert "already published with different content" in problems[0]
+    assert "data/provinces/lai-chau.yaml" in problems[0] and "downloads/observations.csv" in problems[0]
+    assert check_release("anything\n", None, "2027.01") == []  # a new version may always be published
+
+
+def test_release_check_reads_the_published_manifest_from_git(gh_pages):
+    from scorecard.release import published_manifest
+
+    repo = gh_pages.parent / "repo"
+    assert "downloads/observations.csv" in published_manifest(repo, "gh-pages", OLD)
+    assert published_manifest(repo, "gh-pages", "1999.01") is None
