@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+from pathlib import Path
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 _DATA_TYPES = ("application/json", "application/ld+json", "importmap")
@@ -37,3 +39,21 @@ def on_post_page(output: str, page, config) -> str:
     """Insert the policy as the first element of <head>, before any script can run."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(script_hashes(output)))}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+def on_pre_build(config) -> None:
+    """Under ``scripts/serve.sh`` (SCORECARD_LIVE=1), regenerate pages before each rebuild, so an
+    edit to data/ shows up in the browser; a changed-nothing run takes under a second."""
+    if os.environ.get("SCORECARD_LIVE") != "1":
+        return
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    if str(repo) not in sys.path:  # mkdocs runs from the venv's bin; the package lives in the repository
+        sys.path.insert(0, str(repo))
+    from scorecard.build import BuildError, build
+
+    try:
+        build(repo / "data", Path(config["docs_dir"]), repo, quiet=True)
+    except BuildError as err:  # keep serving the last good pages; say what to fix
+        print(f"data errors, pages not updated:\n{err}", flush=True)

@@ -100,7 +100,17 @@ def when_text(fact: Fact, lang: str) -> str:
         return f"{t(lang, 'target')} {year}" + (f" ({obs.period})" if obs.period else "")
     if obs.as_of is not None:
         return date_text(obs.as_of, lang) + (f" ({obs.period})" if obs.period else "")
+    if obs.period and "không ghi" in obs.period:  # the editor already said the date is not printed
+        return obs.period
     return f"{obs.period or ''} ({t(lang, 'date_not_stated')})".strip()
+
+
+def when_short(fact: Fact, lang: str) -> str:
+    """The date alone, for compact tables: "tháng 5/2025", "mục tiêu 2030", or "date not stated"."""
+    obs = fact.observation
+    if obs.kind == "target":
+        return f"{t(lang, 'target')} {obs.target_year or t(lang, 'no_year')}"
+    return date_text(obs.as_of, lang) if obs.as_of is not None else t(lang, "date_not_stated")
 
 
 def territory_text(dataset: Dataset, fact: Fact, lang: str) -> str:
@@ -338,8 +348,8 @@ def _pillar_scorecard(dataset: Dataset, own: list[Fact], path: str, lang: str) -
             actual = latest_actual(own, indicator_id) or latest_actual(own, indicator_id, whole_province=False)
             target = next_target(own, indicator_id)
             link = f'<a href="{rel(path, f"{prefix(lang)}indicators/{indicator_id}.md")}">{esc(getattr(indicator.name, lang))}</a>'
-            latest = f"{esc(figure_text(actual, lang))}<br><span class='sc-muted'>{esc(when_text(actual, lang))}</span>" if actual else "—"
-            aim = f"{esc(figure_text(target, lang))}<br><span class='sc-muted'>{esc(when_text(target, lang))}</span>" if target else "—"
+            latest = f"{esc(figure_text(actual, lang))}<br><span class='sc-muted'>{esc(when_short(actual, lang))}</span>" if actual else "—"
+            aim = f"{esc(figure_text(target, lang))}<br><span class='sc-muted'>{esc(when_short(target, lang))}</span>" if target else "—"
             rows.append([link, latest, aim, progress_text(dataset, actual, target, lang) or "—"])
         headers = [t(lang, "indicator"), t(lang, "latest"), t(lang, "target_header"), t(lang, "progress")]
         blocks.append(f"### {md_esc(getattr(pillar.name, lang))}\n\n" + _table(headers, rows))
@@ -434,7 +444,7 @@ def _headline_table(dataset: Dataset, path: str, lang: str) -> str:
         row = [f'<a href="{rel(path, f"{prefix(lang)}provinces/{unit.slug}.md")}">{esc(unit.name)}</a>']
         for indicator in headline:
             fact = latest_actual(own, indicator.id)
-            row.append(f"{esc(figure_text(fact, lang))}<br><span class='sc-muted'>{esc(when_text(fact, lang))}</span>" if fact else "—")
+            row.append(f"{esc(figure_text(fact, lang))}<br><span class='sc-muted'>{esc(when_short(fact, lang))}</span>" if fact else "—")
         rows.append(row)
     headers = [t(lang, "province")] + [
         f'<a href="{rel(path, f"{prefix(lang)}indicators/{i.id}.md")}">{esc(getattr(i.name, lang))}</a>' for i in headline]

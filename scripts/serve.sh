@@ -7,4 +7,5 @@ export PATH="$PWD/.venv/bin:$PATH" NO_MKDOCS_2_WARNING=1
 python scripts/build_charts.py
 mkdocs build --strict --quiet
 echo "serving on http://127.0.0.1:${PORT:-8000}/ (Ctrl+C to stop)"
-exec mkdocs serve --dev-addr "127.0.0.1:${PORT:-8000}" --watch data --watch scorecard "$@"
+# SCORECARD_LIVE makes the build hook regenerate the pages whenever data/ or content/ changes.
+SCORECARD_LIVE=1 exec mkdocs serve --dev-addr "127.0.0.1:${PORT:-8000}" --watch data --watch content --watch scorecard "$@"
