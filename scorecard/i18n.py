@@ -49,6 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_figures": {"vi": "Tất cả số liệu", "en": "Every figure"},
     "comparison": {"vi": "Số liệu để so sánh (không phải của tỉnh)", "en": "Figures quoted for comparison (not the province's own)"},
     "pillar": {"vi": "Trụ cột", "en": "Pillar"},
+    "by_pillar": {"vi": "Bảng điểm theo trụ cột", "en": "Scorecard by pillar"},
     "unit": {"vi": "Đơn vị", "en": "Unit"},
     "definition": {"vi": "Định nghĩa", "en": "Definition"},
     "why": {"vi": "Vì sao quan trọng", "en": "Why it matters"},

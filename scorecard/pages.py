@@ -247,7 +247,9 @@ def search_keywords(*texts: str) -> str:
 
 
 def front_matter(title: str, description: str) -> str:
-    quote = lambda text: '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'  # noqa: E731
+    """The page's title and description, HTML-escaped: the theme prints both unescaped (<title>, <meta>,
+    the header and the search index), so data text must arrive there as HTML text already."""
+    quote = lambda text: '"' + esc(" ".join(text.splitlines())).replace("\\", "\\\\") + '"'  # noqa: E731
     return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n\n"
 
 
@@ -297,7 +299,7 @@ def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict,
     else:
         if not unit.unchanged:
             parts.append(f'<div class="admonition warning"><p>{t(lang, "territory_break")}</p></div>')
-        parts.append(f"## {t(lang, 'pillar')}\n")
+        parts.append(f"## {t(lang, 'by_pillar')}\n")
         parts.append(_pillar_scorecard(dataset, own, path, lang))
         chart_blocks = _province_charts(dataset, unit, own, path, lang, charts, ctx["charts_dir"])
         if chart_blocks:
