@@ -129,3 +129,29 @@ def test_release_check_reads_the_published_manifest_from_git(gh_pages):
     repo = gh_pages.parent / "repo"
     assert "downloads/observations.csv" in published_manifest(repo, "gh-pages", OLD)
     assert published_manifest(repo, "gh-pages", "1999.01") is None
+
+
+def test_changes_page_shows_a_correction_with_both_values(tmp_path):
+    from scorecard.build import build
+
+    old = _data_version(tmp_path / "old", OLD, 91)
+    new = _data_version(tmp_path / "new", NEW, 92)
+    docs = tmp_path / "docs"
+    build(new, docs, REPO, previous=str(old), quiet=True)
+    for path, corrected in (("changes.md", "Corrections"), ("en/changes.md", "Corrections")):
+        text = (docs / path).read_text("utf-8")
+        soup = BeautifulSoup(text, "html.parser")
+        assert f"{NEW}" in soup.get_text()
+        rows = [row.get_text(" ", strip=True) for row in soup.select("table tr")]
+        correction = [row for row in rows if "online_dossiers_share" in row]
+        assert len(correction) == 1 and "91% → 92%" in correction[0], rows
+        assert corrected in soup.get_text()
+        assert "0 added, 1 corrected, 0 removed" in soup.get_text()
+
+
+def test_changes_page_of_the_first_version_says_so(tmp_path):
+    from scorecard.build import build
+
+    docs = tmp_path / "docs"
+    build(REPO / "data", docs, tmp_path, previous=None, quiet=True)  # tmp_path: no git, so no earlier tag
+    assert "first data version" in (docs / "en" / "changes.md").read_text("utf-8")
