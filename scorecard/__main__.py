@@ -81,9 +81,6 @@ def build_parser() -> argparse.ArgumentParser:
     from . import editing
 
     editing.add_commands(sub, DEFAULT_DATA)
-    from . import release
-
-    release.add_command(sub, DEFAULT_DATA)
     return parser
 
 

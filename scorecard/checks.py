@@ -17,7 +17,7 @@ from datetime import date
 from .dataset import Dataset, Fact
 from .load import Problem
 from .model import Observation, Source, as_of_bounds
-from .numbers import decimals_of, format_number, text_states
+from .numbers import NUMBER_PATTERN, decimals_of, format_number, numbers_in_text, text_states
 from .territory import MERGER_DATE, ProvinceUnit, Territory
 
 _QUALIFIER_WORDS = {
@@ -246,10 +246,32 @@ def check_quotes(dataset: Dataset) -> Iterator[Problem]:
             written = format_number(number, "vi", decimals_of(number))  # as typed, not rounded to 2 decimals
             yield _at(dataset, fact, name, f"the quote does not contain {name} {written}{hint}; "
                       "copy the quote exactly from the source, or correct the number")
+        spoken = qualifier_before(obs.quote, fact.value) if obs.qualifier == "exact" and not fact.value_computed else None
+        if spoken:
+            yield _at(dataset, fact, "qualifier", f"the quote says '{spoken[0]}' before the figure, but qualifier is "
+                      f"exact; write qualifier: {spoken[1]}", "warning")
         words = _QUALIFIER_WORDS.get(obs.qualifier)
         if words and not any(word in obs.quote.lower() for word in words):
             yield _at(dataset, fact, "qualifier", f"qualifier '{obs.qualifier}' but the quote has none of: "
                       f"{', '.join(words)}; check the qualifier", "warning")
+
+
+_WORD_BEFORE = (("gần", "nearly"), ("hơn", "more_than"), ("trên", "more_than"), ("khoảng", "about"),
+                ("xấp xỉ", "about"), ("tối thiểu", "at_least"), ("ít nhất", "at_least"), ("tối đa", "at_most"))
+
+
+def qualifier_before(quote: str, value: float | None) -> tuple[str, str] | None:
+    """The qualifier word written right before ``value`` in the quote ("gần 390.000"), with its qualifier."""
+    if value is None:
+        return None
+    for match in NUMBER_PATTERN.finditer(quote):
+        if not any(abs(number - value) < 1e-9 for number in numbers_in_text(match.group(0))):
+            continue
+        before = quote[: match.start()].rstrip().lower()
+        for word, qualifier in _WORD_BEFORE:
+            if before.endswith(word):
+                return word, qualifier
+    return None
 
 
 def check_territory(dataset: Dataset) -> Iterator[Problem]:
@@ -322,11 +344,15 @@ def check_duplicate_source_ids(dataset: Dataset) -> Iterator[Problem]:
         seen.add(ident)
 
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Zero-width and direction marks, and the control characters a double-quoted YAML escape can still
+# write ("\0", "\x07", "\e", "\N", "\uFFFE"; the loader refuses them only when typed raw). Tab and
+# line feed are ordinary text.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+                        "\ufeff\ufffe\uffff]")
 
 
 def check_invisible_characters(dataset: Dataset) -> Iterator[Problem]:
-    """Zero-width and direction-override characters hide what a text really says."""
+    """Zero-width, direction-override and control characters hide what a text really says."""
     for loaded in dataset.loaded.values():
         for key_path, (line, column) in sorted(loaded.positions.items(), key=lambda item: item[1]):
             value = _value_at(loaded.data, key_path)

@@ -107,15 +107,16 @@ def _when(fact: Fact) -> str:
 def _cell(text: str) -> str:
     """A Markdown table cell that cannot break the table or carry markup.
 
-    Every kind of line break becomes a space (a CR alone starts a new table row), ``<``, ``>``
-    and ``&`` become entities, and Markdown's punctuation is backslash-escaped. Quotes are
-    not turned into entities: ``&#x27;`` would gain a backslash before its ``#`` and show
+    Every kind of line break becomes a space (a CR alone starts a new table row), ``<``, ``>``,
+    ``&`` and ``~`` become entities, and Markdown's punctuation is backslash-escaped. Quotes
+    are not turned into entities: ``&#x27;`` would gain a backslash before its ``#`` and show
     as text on GitHub.
     """
     escaped = html.escape(" ".join(text.replace("\\", "\\\\").splitlines()), quote=False).replace("|", "\\|")
-    for char in "`*_[]#!~":
+    for char in "`*_[]#!":
         escaped = escaped.replace(char, "\\" + char)
-    return escaped
+    # "~" as an entity: GitHub would strike "~a~" through, and Python-Markdown shows "\~" as is.
+    return escaped.replace("~", "&#126;")
 
 
 def _correction(change: Change) -> str:

@@ -12,7 +12,7 @@ import math
 import re
 
 _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "gbps": 1e3}
-_NUMBER = re.compile(
+NUMBER_PATTERN = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
     re.IGNORECASE,
 )
@@ -30,7 +30,7 @@ def numbers_in_text(text: str) -> list[float]:
     value stored in base units or as written both match.
     """
     found: list[float] = []
-    for match in _NUMBER.finditer(text):
+    for match in NUMBER_PATTERN.finditer(text):
         number = parse_vi_number(match.group(1))
         found.append(number)
         if match.group(2):

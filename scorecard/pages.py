@@ -41,8 +41,11 @@ def esc(text: object) -> str:
 
 
 def md_esc(text: object) -> str:
-    """Text from the data, safe in a Markdown heading: HTML-escaped, Markdown marks backslashed."""
-    return re.sub(r"([\\`*_{}\[\]()#+!|~>-])", r"\\\1", esc(text))
+    """Text from the data, safe in a Markdown heading: on one line, HTML-escaped, Markdown marks backslashed.
+
+    Only marks Python-Markdown unescapes get a backslash: ``~`` keeps none, or the backslash would show.
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+!|>-])", r"\\\1", esc(" ".join(str(text).splitlines())))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -203,6 +206,12 @@ def chart_block(job: ChartJob, page_path: str, lang: str, charts_dir: str) -> st
 </figure>"""
 
 
+# BibTeX counts every brace, a backslash before it or not, so "\}" would still end a field: braces
+# and backslashes from the data are written as commands with balanced braces of their own.
+_BIBTEX = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\\": r"\textbackslash{}", "^": r"\^{}",
+           "~": r"\~{}"}
+
+
 def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url: str | None) -> str:
     """APA and BibTeX for this version of this page, naming the data version."""
     release = dataset.release
@@ -216,7 +225,7 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
     apa = f"{authors} ({year}). {title}. {site_title} (" + ("phiên bản dữ liệu" if lang == "vi" else "data version") + \
         f" {version}). {url}"
     key = re.sub(r"[^a-z0-9]+", "-", f"scorecard-{version}-{url_path}".lower()).strip("-")
-    bib_escape = lambda text: re.sub(r"([{}\\%&$#_^~])", r"\\\1", str(text))  # noqa: E731
+    bib_escape = lambda text: re.sub(r"[{}\\%&$#_^~]", lambda m: _BIBTEX.get(m[0], "\\" + m[0]), str(text))  # noqa
     bibtex = (f"@misc{{{key},\n  title = {{{bib_escape(title)} --- {bib_escape(site_title)}}},\n"
               f"  author = {{{{{bib_escape(authors)}}}}},\n  year = {{{year}}},\n  version = {{{bib_escape(version)}}},\n"
               f"  url = {{{bib_escape(url)}}},\n  note = {{Data: CC BY 4.0}}\n}}")

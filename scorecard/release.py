@@ -4,15 +4,14 @@ Each built version carries ``SHA256SUMS`` (the format ``sha256sum -c`` reads) co
 every data file and every download. A journalist who cited version 2026.11 must find
 the same numbers there next year, so :func:`check_release` refuses to deploy a version
 number that is already published with a different manifest: corrections go into a new
-version, whose Changes page lists them.
+version, whose Changes page lists them. ``.github/scripts/release_check.py`` runs the
+check before every tagged deploy.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import subprocess
-import sys
 from pathlib import Path
 
 MANIFEST_NAME = "SHA256SUMS"
@@ -48,30 +47,3 @@ def check_release(new_manifest: str, old_manifest: str | None, version: str) -> 
     return [f"version {version} is already published with different content ({len(changed)} file(s) differ: "
             f"{', '.join(changed[:8])}{' …' if len(changed) > 8 else ''}); a published version is never rewritten: "
             "set a new version in data/release.yaml and CITATION.cff"]
-
-
-def cmd_release_check(args: argparse.Namespace) -> int:
-    from .checks import check_dataset
-    from .dataset import load_dataset
-    from .export import export_files
-
-    dataset = load_dataset(args.data)
-    if any(p.severity == "error" for p in check_dataset(dataset)) or dataset.release is None:
-        print("the data has errors: run python -m scorecard validate", file=sys.stderr)
-        return 1
-    version = dataset.release.version
-    problems = check_release(manifest_text(args.data, export_files(dataset)),
-                             published_manifest(args.repo, args.ref, version), version)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if not problems:
-        print(f"version {version} may be published", file=sys.stderr)
-    return 1 if problems else 0
-
-
-def add_command(sub, default_data: Path) -> None:
-    check = sub.add_parser("release-check", help="refuse to publish a version number that exists with other content")
-    check.add_argument("--data", type=Path, default=default_data)
-    check.add_argument("--repo", type=Path, default=default_data.parent)
-    check.add_argument("--ref", default="origin/gh-pages", help="where published versions live (default: origin/gh-pages)")
-    check.set_defaults(func=cmd_release_check)

@@ -247,7 +247,7 @@ def test_a_version_that_does_not_load_is_flagged(tmp_path):
 
 HOSTILE = (
     "<script>alert(1)</script> | col | <img src=x onerror=alert(1)> [link](javascript:alert(1)) "
-    "**bold** `code` ![i](x) it's a\\rb\\nc \\\\| d"
+    "**bold** `code` ![i](x) ~~struck~~ it's a\\rb\\nc \\\\| d"
 )
 
 
@@ -279,6 +279,7 @@ def test_a_hostile_quote_cannot_break_the_table_or_inject_html(tmp_path):
     assert len(cells) == 6
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in cells[5]  # shown, as text
     assert "it's" in cells[5] and "&#x27;" not in cells[5]
+    assert "&#126;&#126;struck&#126;&#126;" in cells[5] and "<del>" not in html  # no strikethrough on GitHub either
 
 
 def test_the_command_escapes_a_hostile_quote_too(tmp_path):

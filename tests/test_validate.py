@@ -499,6 +499,43 @@ def test_figures_that_disagree_are_reported(data_dir, validate, text, where, wor
     check_reported(validate(data_dir), where, words)
 
 
+@pytest.mark.parametrize(("quote", "qualifier"), [
+    ("gần 92% hồ sơ xử lý trực tuyến", "nearly"),
+    ("hơn 92% hồ sơ xử lý trực tuyến", "more_than"),
+    ("khoảng 92% hồ sơ xử lý trực tuyến", "about"),
+    ("tối thiểu 92% hồ sơ xử lý trực tuyến", "at_least"),
+], ids=["gần", "hơn", "khoảng", "tối thiểu"])
+def test_qualifier_word_before_an_exact_figure_is_a_warning(data_dir, validate, quote, qualifier):
+    figure = f"""\
+      - indicator: online_dossiers_share
+        value: 92
+        unit: percent
+        kind: actual
+        period: Hiện
+        source: {DANTRI}
+        quote: "{quote}"
+    """
+    write(data_dir, LAI_CHAU, lai_chau(figure))
+    run = validate(data_dir)
+    assert run.code == 0, run.out
+    line = run.line_starting("data/provinces/lai-chau.yaml:4:5: warning: ")
+    assert f"write qualifier: {qualifier}" in line
+
+
+def test_an_exact_figure_after_no_qualifier_word_gives_no_such_warning(data_dir, validate):
+    write(data_dir, LAI_CHAU, lai_chau(f"""\
+      - indicator: online_dossiers_share
+        value: 92
+        unit: percent
+        kind: actual
+        period: Hiện
+        source: {DANTRI}
+        quote: "92% hồ sơ xử lý trực tuyến, hơn năm trước"
+    """))
+    run = validate(data_dir)
+    assert run.code == 0 and "write qualifier" not in run.out
+
+
 def test_repeated_figure_is_only_a_warning(data_dir, validate):
     one = f"""\
       - indicator: online_dossiers_share

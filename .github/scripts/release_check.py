@@ -9,8 +9,10 @@ It exits 1, saying why, when
 
 * the tag is not ``v`` + ``YYYY.MM`` or ``YYYY.MM.N``;
 * ``version`` in data/release.yaml (or in CITATION.cff) is not the tag's number;
-* gh-pages already has that version (``mike list``): a published version is never
-  rebuilt with different data; corrections go into a new version.
+* gh-pages already has that version (``mike list``) and its published SHA256SUMS differ
+  from this build's (or cannot be read): a published version is never rebuilt with
+  different data; corrections go into a new version. Re-deploying identical content
+  (a re-run after a failed deploy) is allowed.
 
 The gh-pages branch is fetched from the remote first when the remote has one; a remote
 without it (the first release) has published nothing yet.
@@ -26,6 +28,8 @@ import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the scorecard package of this checkout
 
 TAG = re.compile(r"^v(?P<version>\d{4}\.(?:0[1-9]|1[0-2])(?:\.[1-9]\d*)?)$")
 
@@ -80,6 +84,20 @@ def published_versions(repo: Path, remote: str, branch: str, mike: str = "mike")
     return {entry["version"]: list(entry.get("aliases", [])) for entry in json.loads(listing.stdout or "[]")}
 
 
+def _identical_to_published(repo: Path, ref: str, version: str) -> bool:
+    """Whether this checkout's data and downloads hash exactly as the published version's SHA256SUMS."""
+    from scorecard.checks import check_dataset
+    from scorecard.dataset import load_dataset
+    from scorecard.export import export_files
+    from scorecard.release import check_release, manifest_text, published_manifest
+
+    published = published_manifest(repo, ref, version)
+    dataset = load_dataset(repo / "data")
+    if published is None or any(p.severity == "error" for p in check_dataset(dataset)):
+        return False
+    return check_release(manifest_text(repo / "data", export_files(dataset)), published, version) == []
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("tag", help="the pushed tag, e.g. v2026.11 (GITHUB_REF_NAME)")
@@ -104,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         published = published_versions(args.repo, args.remote, args.branch, args.mike)
     except (RuntimeError, subprocess.CalledProcessError) as err:
         return fail(f"cannot tell which versions are published, so nothing is published: {err}")
+    if version in published and _identical_to_published(args.repo, f"{args.remote}/{args.branch}", version):
+        print(f"release check: {version} is already published with identical content; re-deploying changes nothing")
+        return 0
     if version in published:
         return fail(
             f"version {version} is already published on {args.branch} (mike list: {sorted(published)}). "
