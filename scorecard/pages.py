@@ -188,8 +188,18 @@ def source_link(dataset: Dataset, source_id: str, page_path: str, lang: str) -> 
     return f'<a href="{anchor}">{esc(source.publisher)}</a>'
 
 
-def chart_block(job: ChartJob, page_path: str, lang: str, charts_dir: str) -> str:
-    """A static SVG with its text alternative, a table of its numbers, downloads and the opt-in interactive view."""
+def chart_credit(dataset: Dataset, job: ChartJob, lang: str) -> str:
+    """The line a journalist copies under a chart: its sources, the scorecard, the data version, the licence."""
+    publishers = sorted({str(row[t(lang, "source")]) for row in job.rows if row.get(t(lang, "source"))})
+    release = dataset.release
+    site = release.title[lang] if release else t(lang, "site_title")
+    version = f", {t(lang, 'data_version').lower()} {release.version}" if release else ""
+    return f"{t(lang, 'source')}: {'; '.join(publishers)}. {site}{version}, CC BY 4.0."
+
+
+def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, charts_dir: str) -> str:
+    """A static SVG with its text alternative, its credit, a table of its numbers, downloads and the opt-in
+    interactive view."""
     base = rel(page_path, f"{charts_dir}/{job.name}")
     base = base.rstrip("/")
     columns = [c for c in job.rows[0] if c != "value"] if job.rows else []  # the raw number stays in the CSV
@@ -197,7 +207,7 @@ def chart_block(job: ChartJob, page_path: str, lang: str, charts_dir: str) -> st
     table = _table([esc(c) for c in columns], rows)
     return f"""<figure class="sc-chart">
 <img src="{base}.svg" width="{job.width}" height="{job.height}" alt="{esc(job.alt)}" loading="lazy" decoding="async">
-<figcaption>{esc(job.alt)}</figcaption>
+<figcaption>{esc(job.alt)}<br><span class="sc-credit">{esc(chart_credit(dataset, job, lang))}</span></figcaption>
 <p class="sc-downloads">{t(lang, 'download')}: <a href="{base}.svg" download>SVG</a> · <a href="{base}.png" download>PNG</a> · <a href="{base}.csv" download>CSV</a>
 <button type="button" class="sc-interactive" data-spec="{base}.vl.json" hidden>{t(lang, 'interactive')}</button></p>
 <details class="sc-data"><summary>{t(lang, 'data_table')}</summary>
@@ -374,7 +384,7 @@ def _province_charts(dataset: Dataset, unit: ProvinceUnit, own: list[Fact], path
         for kind in ("progress", "history"):
             job = charts.get((kind, unit.slug, indicator_id, lang))
             if job is not None:
-                blocks.append(chart_block(job, path, lang, charts_dir))
+                blocks.append(chart_block(dataset, job, path, lang, charts_dir))
     return blocks
 
 
@@ -401,7 +411,7 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
     if not indicator.comparable:
         parts.append(f"<p>{t(lang, 'not_comparable')}</p>")
     elif job is not None:
-        parts.append(chart_block(job, path, lang, ctx["charts_dir"]))
+        parts.append(chart_block(dataset, job, path, lang, ctx["charts_dir"]))
     else:
         parts.append(f"<p>{t(lang, 'no_data')}.</p>")
     parts.append(f"## {t(lang, 'all_figures')}\n")
@@ -436,7 +446,8 @@ def home_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         "en": "A public scorecard of how far Vietnam's provinces have digitised their public services. Every figure "
               "carries its unit, its date, its source and a verbatim quote from it; targets are kept apart from actuals.",
     }[lang]
-    parts = [front_matter(title, intro), f"# {md_esc(title)}\n", f"<p class='sc-lede'>{intro}</p>", version_line(dataset, lang)]
+    parts = [front_matter(title, intro), f"# {md_esc(title)}\n", search_keywords(title, t(lang, "site_title"), intro),
+             f"<p class='sc-lede'>{intro}</p>", version_line(dataset, lang)]
     parts.append(f"## {t(lang, 'headline')}\n")
     parts.append(_headline_table(dataset, path, lang))
     parts.append(f"## {t(lang, 'coverage')}\n")

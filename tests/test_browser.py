@@ -125,18 +125,35 @@ def test_header_language_menu_links_the_same_page(browser, base_url):
 
 @pytest.mark.parametrize("query", ["lao cai", "Lào Cai"])
 def test_search_finds_lao_cai_with_or_without_diacritics(browser, base_url, query):
+    assert "provinces/lao-cai" in first_result(browser, base_url, query, "Lào Cai")
+
+
+@pytest.mark.parametrize("query", ["chuyen doi so", "chuyển đổi số"])
+def test_search_finds_the_scorecard_with_or_without_diacritics(browser, base_url, query):
+    assert first_result(browser, base_url, query, "chuyển đổi số")
+
+
+@pytest.mark.parametrize(("query", "title"), [("cap quang", "cáp quang"), ("fibre", "fibre")])
+def test_search_finds_an_indicator_with_or_without_diacritics_in_either_language(browser, base_url, query, title):
+    href = first_result(browser, base_url, query, title)
+    assert "indicators/" in href and "fibre" in href
+
+
+def first_result(browser, base_url, query, has_text):
+    """The address of the first search result whose text holds ``has_text`` (retyping until the index answers)."""
     page, _ = open_page(browser, base_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     search_box = page.locator("input.md-search__input")
-    result = page.locator(".md-search-result__link", has_text="Lào Cai").first
+    result = page.locator(".md-search-result__link", has_text=has_text).first
     for _ in range(20):  # the search worker loads its index on first use; retype until it answers
         search_box.fill("")
         search_box.type(query)
         page.wait_for_timeout(1000)
         if result.count():
             break
-    assert "provinces/lao-cai" in result.get_attribute("href")
+    href = result.get_attribute("href") if result.count() else ""
     page.context.close()
+    return href
 
 
 @pytest.mark.parametrize("name", ["home", "province", "indicator", "sources"])
