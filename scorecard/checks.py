@@ -140,10 +140,13 @@ def check_kind_and_dates(dataset: Dataset) -> Iterator[Problem]:
 def check_values(dataset: Dataset) -> Iterator[Problem]:
     """Values exist and are possible for their unit."""
     for fact in dataset.facts:
-        yield from _value_problems(dataset, fact)
+        yield from _presence_problems(dataset, fact)
+        yield from _number_problems(dataset, fact)
+        yield from _rank_and_fraction_problems(dataset, fact)
 
 
-def _value_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
+def _presence_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
+    """A figure is stated somehow: a value, a fraction for a percent, or a whole range."""
     obs = fact.observation
     if obs.value is None and (obs.low is None or obs.high is None) and not fact.value_computed:
         yield _at(dataset, fact, None, "no figure: give value:, or numerator: and denominator: for a percent, "
@@ -152,6 +155,11 @@ def _value_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
         yield _at(dataset, fact, "low" if obs.low is not None else "high", "a range needs both low: and high:")
     elif obs.low is not None and obs.low > obs.high:
         yield _at(dataset, fact, "low", f"low ({obs.low}) is above high ({obs.high}); swap them")
+
+
+def _number_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
+    """Each number is possible for its unit: percents in 0–100, no negative counts, whole counts."""
+    obs = fact.observation
     for name in ("value", "low", "high", "numerator", "denominator"):
         number = getattr(obs, name)
         if number is None:
@@ -164,6 +172,11 @@ def _value_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
             yield _at(dataset, fact, name, f"{name} {number} is negative")
         elif obs.unit == "count" and name == "value" and not float(number).is_integer():
             yield _at(dataset, fact, name, f"a count must be a whole number, not {number} (1.655 means 1655: write 1655)")
+
+
+def _rank_and_fraction_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
+    """A rank lies within the ranked; a numerator does not exceed its (non-zero) denominator."""
+    obs = fact.observation
     if obs.unit == "rank" and obs.value is not None:
         if obs.value < 1:
             yield _at(dataset, fact, "value", "a rank starts at 1")
