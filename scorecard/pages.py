@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -49,8 +50,9 @@ def md_esc(text: object) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """An address fit for href: http(s) only, escaped; anything else gives None."""
-    if url and re.match(r"^https?://[^\s<>\"'`]+$", url):
+    """An address fit for href: http(s) only, with no control, invisible or direction character (which
+    could disguise where it leads), escaped; anything else gives None."""
+    if url and re.match(r"^https?://[^\s<>\"'`]+$", url) and all(unicodedata.category(c)[0] not in "CZ" for c in url):
         return esc(url)
     return None
 
@@ -81,8 +83,9 @@ def figure_text(fact: Fact, lang: str) -> str:
             core = t(lang, "rank_within").format(value=format_number(fact.value, lang))
             words = ""
     elif fact.value is None:
-        low, high = (format_amount(v, obs.unit, lang) for v in (obs.low, obs.high))
-        core = f"{low}–{high}"
+        low = format_number(obs.low, lang) if obs.unit in ("percent", "count", "km", "score") else \
+            format_amount(obs.low, obs.unit, lang)  # "60–80 %": the unit once, after the range
+        core = f"{low}–{format_amount(obs.high, obs.unit, lang)}"
     else:
         amount = format_amount(fact.value, obs.unit, lang) if not fact.value_computed else \
             format_amount(round(fact.value, 1), obs.unit, lang)
