@@ -37,8 +37,14 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
+        """One line, whatever text of the editor's the message repeats: line breaks, controls and
+        direction marks are shown as escapes (\\n, \\x1b, \\u202e), never sent to the terminal."""
         label = "" if self.severity == "error" else "warning: "
-        return f"{self.path}:{self.line}:{self.column}: {label}{self.message}"
+        message = _UNPRINTABLE.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), self.message)
+        return f"{self.path}:{self.line}:{self.column}: {label}{message}"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @dataclass
@@ -212,6 +218,15 @@ def _refuse_tabs_and_controls(text: str, shown: str) -> None:
                 )
 
 
+def _inside(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position within the text: libyaml puts an error at the end of a file without a final line
+    break one line past its last, where no editor can go; that becomes the end of the last line."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
+
+
 def load_yaml(path: Path, shown: str | None = None) -> Loaded:
     """Read ``path`` as strict YAML; raise :class:`DataFileError` with a located problem."""
     shown = shown or str(path)
@@ -246,7 +261,7 @@ def load_yaml_text(text: str, shown: str, warnings: list[Problem] | None = None)
         ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _inside(text, *((mark.line + 1, mark.column + 1) if mark else (1, 1)))
         what = err.problem or "this is not valid YAML"
         raise DataFileError(
             Problem(shown, line, column, f"YAML syntax: {what}; check the indentation and the ':' "

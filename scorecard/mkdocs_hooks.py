@@ -1,10 +1,11 @@
 """MkDocs hook: a Content-Security-Policy on every page that forbids any inline script but Material's own.
 
 Material puts two small inline scripts on each page (one varies with the page's depth),
-so a fixed policy would have to allow every inline script. Here each page's own inline
-scripts are hashed after rendering and only those hashes are allowed: a ``<script>``
-that reached a page any other way would not run. Hooks are part of MkDocs itself
-(``hooks:`` in mkdocs.yml), not a plugin.
+so a fixed policy would have to allow every inline script. Here, after rendering, only
+inline scripts that are recognisably Material's own (by how they begin) are hashed and
+allowed: a ``<script>`` that reached a page any other way is not in the policy, so the
+browser refuses to run it. Hooks are part of MkDocs itself (``hooks:`` in mkdocs.yml),
+not a plugin.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 _DATA_TYPES = ("application/json", "application/ld+json", "importmap")
+# How Material's own inline scripts begin (base.html): the storage scope, and the anchor-target fix.
+MATERIAL_SCRIPTS = ("__md_scope=new URL(", "var target=document.getElementById(location.hash.slice(1))")
 
 POLICY = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -25,11 +28,13 @@ POLICY = (
 
 
 def script_hashes(html: str) -> list[str]:
-    """The CSP hash of every inline script the browser would run, in page order."""
+    """The CSP hash of each of Material's inline scripts on the page, in page order; no other script's."""
     hashes = []
     for match in _INLINE_SCRIPT.finditer(html):
         if any(f'type="{kind}"' in match["attrs"] for kind in _DATA_TYPES):
             continue  # data blocks are never executed
+        if not match["body"].lstrip().startswith(MATERIAL_SCRIPTS):
+            continue  # not ours: left out of the policy, so it cannot run
         digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
     return list(dict.fromkeys(hashes))

@@ -225,6 +225,12 @@ _BIBTEX = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\\": r"\textbac
            "~": r"\~{}"}
 
 
+def bib_url(url: str) -> str:
+    """A BibTeX url field: biblatex reads it verbatim (so no \\_), but braces and backslashes still
+    count, so those are percent-encoded as in any address."""
+    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
 def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url: str | None) -> str:
     """APA and BibTeX for this version of this page, naming the data version."""
     release = dataset.release
@@ -241,7 +247,7 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
     bib_escape = lambda text: re.sub(r"[{}\\%&$#_^~]", lambda m: _BIBTEX.get(m[0], "\\" + m[0]), str(text))  # noqa
     bibtex = (f"@misc{{{key},\n  title = {{{bib_escape(title)} --- {bib_escape(site_title)}}},\n"
               f"  author = {{{{{bib_escape(authors)}}}}},\n  year = {{{year}}},\n  version = {{{bib_escape(version)}}},\n"
-              f"  url = {{{bib_escape(url)}}},\n  note = {{Data: CC BY 4.0}}\n}}")
+              f"  url = {{{bib_url(url)}}},\n  note = {{Data: CC BY 4.0}}\n}}")
     unfixed = "" if site_url else f'<p class="sc-muted">{t(lang, "address_not_fixed")}</p>'
     return f"""<section class="sc-cite" aria-labelledby="cite-heading">
 <h2 id="cite-heading">{t(lang, 'cite_page')}</h2>

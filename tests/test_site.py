@@ -195,3 +195,8 @@ def test_downloads_page_links_every_file_with_its_checksum():
     csv_body = (real_site() / "generated" / "downloads" / "observations.csv").read_bytes()
     assert f"{hashlib.sha256(csv_body).hexdigest()}  downloads/observations.csv" in sums
     assert "  data/provinces/lao-cai.yaml" in sums
+
+
+def test_bibtex_url_is_verbatim_so_underscores_stay_plain():
+    cite = page("indicators", "villages_fibre_share").select_one("section.sc-cite pre").get_text()
+    assert f"url = {{https://example.test/scorecard/{VERSION}/indicators/villages_fibre_share/}}" in cite
