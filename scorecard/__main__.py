@@ -26,9 +26,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for problem in errors + ([] if args.quiet else warnings):
         print(problem)
     provinces_with_data = sum(1 for record in dataset.province_files.values() if record.observations)
-    summary = (f"{len(errors)} error(s), {len(warnings)} warning(s) in {len(dataset.loaded)} file(s): "
-               f"{len(dataset.facts)} figures, {len(dataset.indicators)} indicators, {len(dataset.sources)} sources, "
-               f"{provinces_with_data}/{len(dataset.provinces)} provinces with data")
+    summary = (
+        f"{len(errors)} error(s), {len(warnings)} warning(s) in {len(dataset.loaded)} file(s): "
+        f"{len(dataset.facts)} figures, {len(dataset.indicators)} indicators, {len(dataset.sources)} sources, "
+        f"{provinces_with_data}/{len(dataset.provinces)} provinces with data"
+    )
     print(summary, file=sys.stderr)
     if not dataset.loaded:
         print(f"nothing was read from {args.data}", file=sys.stderr)

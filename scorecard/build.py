@@ -49,7 +49,10 @@ def chart_jobs(dataset: Dataset) -> dict[tuple, chart_module.ChartJob]:
     for lang in ("vi", "en"):
         for slug in dataset.provinces:
             for indicator_id in sorted({f.indicator for f in dataset.facts_for(slug)}):
-                for kind, make in (("progress", chart_module.progress_chart), ("history", chart_module.province_indicator_chart)):
+                for kind, make in (
+                    ("progress", chart_module.progress_chart),
+                    ("history", chart_module.province_indicator_chart),
+                ):
                     job = make(dataset, slug, indicator_id, lang)
                     if job is not None:
                         jobs[(kind, slug, indicator_id, lang)] = job
@@ -91,16 +94,20 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
     if previous is None:
         previous = previous_release_tag(repo, dataset.release.version if dataset.release else "")
     if previous is None:
-        return {"changes_note": "Đây là phiên bản dữ liệu đầu tiên: mọi số liệu đều mới. / This is the first data version: "
-                                "every figure is new."}
+        return {
+            "changes_note": "Đây là phiên bản dữ liệu đầu tiên: mọi số liệu đều mới. / This is the first data version: "
+            "every figure is new."
+        }
     import tempfile
 
     with tempfile.TemporaryDirectory() as scratch:
         try:
             old = load_version(previous, repo, Path(scratch))
         except (subprocess.CalledProcessError, FileNotFoundError, OSError):
-            return {"changes_note": f"Không đọc được phiên bản trước ({previous}). / The previous version ({previous}) "
-                                    "could not be read."}
+            return {
+                "changes_note": f"Không đọc được phiên bản trước ({previous}). / The previous version ({previous}) "
+                "could not be read."
+            }
     markdown = to_markdown(compare(old, dataset), previous, dataset.release.version if dataset.release else "HEAD")
     import markdown as md
 
@@ -110,8 +117,12 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
 def previous_release_tag(repo: Path, current_version: str) -> str | None:
     """The newest ``v*`` git tag that is not the current version, or None (no git, no tags)."""
     try:
-        tags = subprocess.run(["git", "-C", str(repo), "tag", "--list", "v*", "--sort=-v:refname", "--merged", "HEAD"],
-                              check=True, capture_output=True, text=True).stdout.split()
+        tags = subprocess.run(
+            ["git", "-C", str(repo), "tag", "--list", "v*", "--sort=-v:refname", "--merged", "HEAD"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
     except (subprocess.CalledProcessError, FileNotFoundError):
         return None
     older = [tag for tag in tags if tag != f"v{current_version}"]
@@ -120,19 +131,30 @@ def previous_release_tag(repo: Path, current_version: str) -> str | None:
 
 def _hand_written(content_dir: Path) -> dict[str, str]:
     """The hand-written pages (methodology, about) by their path under docs/."""
-    return {path.relative_to(content_dir).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(content_dir.rglob("*.md"))}
+    return {
+        path.relative_to(content_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(content_dir.rglob("*.md"))
+    }
 
 
-def build(data_dir: Path, docs_dir: Path, repo: Path, site_url: str | None = None, previous: str | None = None,
-          quiet: bool = False) -> dict:
+def build(
+    data_dir: Path,
+    docs_dir: Path,
+    repo: Path,
+    site_url: str | None = None,
+    previous: str | None = None,
+    quiet: bool = False,
+) -> dict:
     """Generate everything under ``docs_dir``; return figures for the build log and the benchmark."""
     started = time.perf_counter()
     dataset = load_dataset(data_dir)
     errors = [p for p in check_dataset(dataset) if p.severity == "error"]
     if errors:
         raise BuildError("\n".join(str(p) for p in errors))
-    _say(f"data: {len(dataset.facts)} figures, {len(dataset.indicators)} indicators, {len(dataset.sources)} sources", quiet)
+    _say(
+        f"data: {len(dataset.facts)} figures, {len(dataset.indicators)} indicators, {len(dataset.sources)} sources",
+        quiet,
+    )
 
     jobs = chart_jobs(dataset)
     counts = chart_module.render(list(jobs.values()), docs_dir / CHARTS_DIR)
@@ -142,19 +164,29 @@ def build(data_dir: Path, docs_dir: Path, repo: Path, site_url: str | None = Non
     write_files({**files, MANIFEST_NAME: manifest_text(data_dir, files)}, docs_dir / DOWNLOADS_DIR)
     _say(f"downloads: {', '.join(sorted(files))}", quiet)
 
-    ctx = {"site_url": site_url or (dataset.release.site_url if dataset.release else None), "charts_dir": CHARTS_DIR,
-           **_changes(dataset, repo, previous)}
+    ctx = {
+        "site_url": site_url or (dataset.release.site_url if dataset.release else None),
+        "charts_dir": CHARTS_DIR,
+        **_changes(dataset, repo, previous),
+    }
     pages = all_pages(dataset, jobs, ctx, _hand_written(repo / "content"))
-    written = {page.path for page in pages} | {f"{CHARTS_DIR}/{job.name}{suffix}" for job in jobs.values()
-                                                for suffix in chart_module.SUFFIXES}
+    written = {page.path for page in pages} | {
+        f"{CHARTS_DIR}/{job.name}{suffix}" for job in jobs.values() for suffix in chart_module.SUFFIXES
+    }
     changed = sum(write_text_if_changed(docs_dir / page.path, page.text) for page in pages)
     removed = _remove_stale(docs_dir, written)
     _say(f"pages: {len(pages)} ({changed} changed, {removed} removed)", quiet)
 
     vendored = _vendor(repo, docs_dir)
     _say(f"vendor: {vendored} vega file(s) for the interactive view", quiet)
-    return {"figures": len(dataset.facts), "charts": len(jobs), "pages": len(pages), "pages_changed": changed,
-            "seconds": round(time.perf_counter() - started, 2), **counts}
+    return {
+        "figures": len(dataset.facts),
+        "charts": len(jobs),
+        "pages": len(pages),
+        "pages_changed": changed,
+        "seconds": round(time.perf_counter() - started, 2),
+        **counts,
+    }
 
 
 ASSETS = ("assets/scorecard.css", "assets/interactive.js")
@@ -174,9 +206,12 @@ def prepare_site(data_dir: Path, work_dir: Path, repo: Path, site_url: str | Non
         shutil.copyfile(repo / "docs" / name, target)
     build(data_dir, docs_dir, repo, site_url=site_url, quiet=quiet)
     config = work_dir / "mkdocs.yml"
-    config.write_text(f"INHERIT: {repo / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {work_dir / 'site'}\n"
-                      f"theme:\n  name: material\n  custom_dir: {repo / 'overrides'}\n"
-                      f"hooks:\n  - {repo / 'scorecard' / 'mkdocs_hooks.py'}\n", encoding="utf-8")
+    config.write_text(
+        f"INHERIT: {repo / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {work_dir / 'site'}\n"
+        f"theme:\n  name: material\n  custom_dir: {repo / 'overrides'}\n"
+        f"hooks:\n  - {repo / 'scorecard' / 'mkdocs_hooks.py'}\n",
+        encoding="utf-8",
+    )
     return config
 
 
@@ -194,8 +229,12 @@ def mkdocs_env(site_url: str | None = None, **extra: str) -> dict[str, str]:
 def build_site(data_dir: Path, work_dir: Path, repo: Path, site_url: str | None = None, quiet: bool = True) -> Path:
     """Build the whole site from ``data_dir`` inside ``work_dir`` (strictly); return its site/ folder."""
     config = prepare_site(data_dir, work_dir, repo, site_url, quiet)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
-                   check=True, env=mkdocs_env(site_url), cwd=work_dir)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        check=True,
+        env=mkdocs_env(site_url),
+        cwd=work_dir,
+    )
     return work_dir / "site"
 
 
@@ -222,6 +261,8 @@ def _interpreter_as_script(module: str) -> str:
     last = "export { expression as expressionInterpreter };"
     if first not in module or last not in module:
         raise BuildError("vega-interpreter changed shape: update _interpreter_as_script in scorecard/build.py")
-    return ("(function () {\n\"use strict\";\nconst { ascending, isString, DisallowedObjectProperties } = window.vega;\n"
-            + module.replace(first, "").replace(last, "window.vegaInterpreter = { expressionInterpreter: expression };")
-            + "\n})();\n")
+    return (
+        '(function () {\n"use strict";\nconst { ascending, isString, DisallowedObjectProperties } = window.vega;\n'
+        + module.replace(first, "").replace(last, "window.vegaInterpreter = { expressionInterpreter: expression };")
+        + "\n})();\n"
+    )

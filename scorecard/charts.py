@@ -58,28 +58,58 @@ NUMBER_LOCALE = {
 
 WORDS = {
     "vi": {
-        "actual": "thực tế", "target": "mục tiêu", "territory": "Địa bàn", "date": "Thời điểm", "kind": "Loại",
-        "figure": "Số liệu", "scope": "Phạm vi", "source": "Nguồn", "province": "Tỉnh", "rank": "Hạng",
-        "before": "trước 1/7/2025", "from": "từ 1/7/2025", "unclear": "chưa rõ địa bàn",
-        "merger": "sáp nhập 1/7/2025", "latest": "Mới nhất", "by": "năm",
-        "current": "Địa bàn hiện nay", "former": "Địa bàn trước 1/7/2025",
-        "ranking_sub": "Số liệu mới nhất của mỗi tỉnh", "whole_province": "toàn tỉnh",
+        "actual": "thực tế",
+        "target": "mục tiêu",
+        "territory": "Địa bàn",
+        "date": "Thời điểm",
+        "kind": "Loại",
+        "figure": "Số liệu",
+        "scope": "Phạm vi",
+        "source": "Nguồn",
+        "province": "Tỉnh",
+        "rank": "Hạng",
+        "before": "trước 1/7/2025",
+        "from": "từ 1/7/2025",
+        "unclear": "chưa rõ địa bàn",
+        "merger": "sáp nhập 1/7/2025",
+        "latest": "Mới nhất",
+        "by": "năm",
+        "current": "Địa bàn hiện nay",
+        "former": "Địa bàn trước 1/7/2025",
+        "ranking_sub": "Số liệu mới nhất của mỗi tỉnh",
+        "whole_province": "toàn tỉnh",
         "ranked": "{n} tỉnh có số liệu; xếp {order}: {list}.",
-        "desc": "từ cao xuống thấp", "asc": "từ thấp lên cao",
+        "desc": "từ cao xuống thấp",
+        "asc": "từ thấp lên cao",
         "break": "Địa bàn thay đổi ngày 1/7/2025: số liệu của {names} là các đường riêng, không nối với nhau.",
         "scoped": "{n} số liệu có phạm vi hẹp hơn toàn tỉnh ({scope}) được vẽ riêng bằng nét đứt.",
         "mixed_territory": "Số liệu của {names} là của địa bàn trước 1/7/2025 (màu cam).",
         "undated": "{n} số liệu không ghi thời điểm nên không được vẽ.",
     },
     "en": {
-        "actual": "actual", "target": "target", "territory": "Territory", "date": "Date", "kind": "Kind",
-        "figure": "Figure", "scope": "Scope", "source": "Source", "province": "Province", "rank": "Rank",
-        "before": "before 1 Jul 2025", "from": "from 1 Jul 2025", "unclear": "territory unclear",
-        "merger": "merger 1 Jul 2025", "latest": "Latest", "by": "by",
-        "current": "Current territory", "former": "Territory before 1 Jul 2025",
-        "ranking_sub": "Latest figure for each province", "whole_province": "whole province",
+        "actual": "actual",
+        "target": "target",
+        "territory": "Territory",
+        "date": "Date",
+        "kind": "Kind",
+        "figure": "Figure",
+        "scope": "Scope",
+        "source": "Source",
+        "province": "Province",
+        "rank": "Rank",
+        "before": "before 1 Jul 2025",
+        "from": "from 1 Jul 2025",
+        "unclear": "territory unclear",
+        "merger": "merger 1 Jul 2025",
+        "latest": "Latest",
+        "by": "by",
+        "current": "Current territory",
+        "former": "Territory before 1 Jul 2025",
+        "ranking_sub": "Latest figure for each province",
+        "whole_province": "whole province",
         "ranked": "{n} provinces with a figure, {order}: {list}.",
-        "desc": "highest first", "asc": "lowest first",
+        "desc": "highest first",
+        "asc": "lowest first",
         "break": "The territory changed on 1 July 2025: figures for {names} are separate lines, not joined.",
         "scoped": "{n} figure(s) covering less than the province ({scope}) are drawn apart with dashed lines.",
         "mixed_territory": "Figures for {names} describe the territory before 1 July 2025 (orange).",
@@ -89,14 +119,31 @@ WORDS = {
 # A short sign before a qualified figure on the chart; tables and alt text use the words.
 _SIGNS = {"exact": "", "about": "≈", "nearly": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤"}
 _AXIS_UNIT = {
-    "vi": {"percent": "%", "km": "km", "Mbps": "Mbps", "VND": "đồng", "rank": "hạng", "score": "điểm",
-           "per_person": "trên mỗi người", "level": "cấp độ"},
-    "en": {"percent": "%", "km": "km", "Mbps": "Mbps", "VND": "VND", "rank": "rank", "score": "score",
-           "per_person": "per person", "level": "level"},
+    "vi": {
+        "percent": "%",
+        "km": "km",
+        "Mbps": "Mbps",
+        "VND": "đồng",
+        "rank": "hạng",
+        "score": "điểm",
+        "per_person": "trên mỗi người",
+        "level": "cấp độ",
+    },
+    "en": {
+        "percent": "%",
+        "km": "km",
+        "Mbps": "Mbps",
+        "VND": "VND",
+        "rank": "rank",
+        "score": "score",
+        "per_person": "per person",
+        "level": "level",
+    },
 }
 # Fields the spec needs but a reader's table does not (positions, styling, short labels).
-_INTERNAL = frozenset({"x", "kind", "series", "scoped", "current", "label", "place", "order", "province_name",
-                       "status"})
+_INTERNAL = frozenset(
+    {"x", "kind", "series", "scoped", "current", "label", "place", "order", "province_name", "status"}
+)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -131,12 +178,32 @@ def theme(lang: str) -> dict:
         "locale": {"number": NUMBER_LOCALE[lang]},  # no time locale: axes show years, dates are our own text
         "range": {"category": list(PALETTE)},
         "view": {"stroke": None},
-        "title": {"anchor": "start", "fontSize": 14, "fontWeight": "bold", "subtitleFontSize": 12,
-                  "subtitleColor": GREY, "offset": 10},
-        "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal", "gridColor": "#e4e4e4",
-                 "domainColor": GREY, "tickColor": GREY, "labelColor": "#333", "titleColor": "#333"},
-        "legend": {"orient": "bottom", "direction": "vertical", "labelFontSize": 11, "titleFontSize": 11,
-                   "labelLimit": WIDTH - 40, "symbolStrokeWidth": 2},
+        "title": {
+            "anchor": "start",
+            "fontSize": 14,
+            "fontWeight": "bold",
+            "subtitleFontSize": 12,
+            "subtitleColor": GREY,
+            "offset": 10,
+        },
+        "axis": {
+            "labelFontSize": 11,
+            "titleFontSize": 11,
+            "titleFontWeight": "normal",
+            "gridColor": "#e4e4e4",
+            "domainColor": GREY,
+            "tickColor": GREY,
+            "labelColor": "#333",
+            "titleColor": "#333",
+        },
+        "legend": {
+            "orient": "bottom",
+            "direction": "vertical",
+            "labelFontSize": 11,
+            "titleFontSize": 11,
+            "labelLimit": WIDTH - 40,
+            "symbolStrokeWidth": 2,
+        },
         "text": {"fontSize": 11},
     }
 
@@ -161,8 +228,16 @@ def _wrap(text: str, width: int = 46) -> list[str]:
     return textwrap.wrap(text, width) or [text]
 
 
-def _finish(chart: alt.LayerChart, values: list[dict], title: alt.Title, name: str, rows: list[dict], height: int,
-            alt_text: str, lang: str) -> ChartJob:
+def _finish(
+    chart: alt.LayerChart,
+    values: list[dict],
+    title: alt.Title,
+    name: str,
+    rows: list[dict],
+    height: int,
+    alt_text: str,
+    lang: str,
+) -> ChartJob:
     """Title, size, data and theme for a chart, packaged as a job (one place, so every chart is alike).
 
     The data goes in once, at the top (every layer uses it). Altair's schema check is
@@ -211,8 +286,11 @@ def _midpoint(when: int | str) -> date:
 
 def _own_figures(dataset: Dataset, province_slug: str, indicator_id: str) -> list[Fact]:
     """The province's own figures for one indicator (not national or peer figures), with a value."""
-    return [fact for fact in dataset.facts_for(province_slug)
-            if fact.indicator == indicator_id and fact.observation.subject == "province" and fact.value is not None]
+    return [
+        fact
+        for fact in dataset.facts_for(province_slug)
+        if fact.indicator == indicator_id and fact.observation.subject == "province" and fact.value is not None
+    ]
 
 
 def _latest_actual(dataset: Dataset, facts: list[Fact]) -> Fact | None:
@@ -239,11 +317,17 @@ def _year_axis(first_year: int, last_year: int) -> alt.X:
     """A UTC time axis with one tick per year (or every 2 or 5), so no time zone changes the image."""
     span = last_year + 1 - first_year
     step = 1 if span <= 8 else 2 if span <= 16 else 5
-    domain = [alt.DateTime(year=first_year, month=1, date=1, utc=True),
-              alt.DateTime(year=last_year + 1, month=1, date=1, utc=True)]
-    return alt.X("x:T", scale=alt.Scale(type="utc", domain=domain),
-                 axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": step}, title=None, grid=False,
-                               labelFlush=False))
+    domain = [
+        alt.DateTime(year=first_year, month=1, date=1, utc=True),
+        alt.DateTime(year=last_year + 1, month=1, date=1, utc=True),
+    ]
+    return alt.X(
+        "x:T",
+        scale=alt.Scale(type="utc", domain=domain),
+        axis=alt.Axis(
+            format="%Y", tickCount={"interval": "year", "step": step}, title=None, grid=False, labelFlush=False
+        ),
+    )
 
 
 def _value_axis(unit: str, lang: str, highest: float) -> alt.Y:
@@ -276,10 +360,15 @@ def _history_points(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lan
             series = f"{series} — {_scope_name(dataset, obs.scope, lang)}"
         label = _label(fact.value, obs.qualifier, obs.unit, lang)
         point = {
-            "x": _midpoint(when).isoformat(), "value": fact.value, "kind": obs.kind, "series": series,
-            "scoped": obs.scope is not None, "current": fact.territory is not None and fact.territory.current,
+            "x": _midpoint(when).isoformat(),
+            "value": fact.value,
+            "kind": obs.kind,
+            "series": series,
+            "scoped": obs.scope is not None,
+            "current": fact.territory is not None and fact.territory.current,
             "label": label if obs.kind == "actual" else f"{words['target']} {label}",
-            words["date"]: date_text(when, lang), words["kind"]: words[obs.kind],
+            words["date"]: date_text(when, lang),
+            words["kind"]: words[obs.kind],
             words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
             words["territory"]: territory_label(unit, fact.territory, lang),
             words["scope"]: _scope_name(dataset, obs.scope, lang) or words["whole_province"],
@@ -360,13 +449,21 @@ def province_indicator_chart(dataset: Dataset, province_slug: str, indicator_id:
     title_lines = _wrap(getattr(indicator.name, lang))
     height = 232 + 16 * (len(title_lines) - 1) + (22 + 18 * series if series > 1 else 0)
     rows = [{k: v for k, v in p.items() if k not in _INTERNAL and k != "value"} | {"value": p["value"]} for p in points]
-    return _finish(alt.layer(*layers), points, alt.Title(title_lines, subtitle=unit.name),
-                   f"province-{province_slug}-{indicator_id}-{lang}", rows, height,
-                   _history_alt(dataset, unit, indicator, facts, points, lang), lang)
+    return _finish(
+        alt.layer(*layers),
+        points,
+        alt.Title(title_lines, subtitle=unit.name),
+        f"province-{province_slug}-{indicator_id}-{lang}",
+        rows,
+        height,
+        _history_alt(dataset, unit, indicator, facts, points, lang),
+        lang,
+    )
 
 
-def _history_layers(points: list[dict], unit: str, first_year: int, last_year: int,
-                    lang: str) -> tuple[list[alt.Chart], int]:
+def _history_layers(
+    points: list[dict], unit: str, first_year: int, last_year: int, lang: str
+) -> tuple[list[alt.Chart], int]:
     """Lines and points per series, hollow target diamonds, and the labels ``_place_labels`` kept."""
     words = WORDS[lang]
     order, colours, dashes = _series_styles(points)
@@ -377,8 +474,10 @@ def _history_layers(points: list[dict], unit: str, first_year: int, last_year: i
         y=_value_axis(unit, lang, max(p["value"] for p in points)),
         color=alt.Color("series:N", scale=alt.Scale(domain=order, range=colours), legend=legend),
     )
-    tooltip = [alt.Tooltip(f"{key}:N") for key in (words["date"], words["kind"], words["figure"], words["territory"],
-                                                    words["scope"], words["source"])]
+    tooltip = [
+        alt.Tooltip(f"{key}:N")
+        for key in (words["date"], words["kind"], words["figure"], words["territory"], words["scope"], words["source"])
+    ]
 
     def where(field: str, value: object) -> alt.FieldEqualPredicate:
         return alt.FieldEqualPredicate(field=field, equal=value)
@@ -386,18 +485,26 @@ def _history_layers(points: list[dict], unit: str, first_year: int, last_year: i
     actual = base.transform_filter(where("kind", "actual"))
     layers = [
         actual.mark_line(strokeWidth=2).encode(
-            strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=dashes), legend=legend)),
-        actual.mark_point(filled=True, size=50, opacity=1).encode(tooltip=tooltip).transform_filter(
-            where("scoped", False)),
-        actual.mark_point(filled=True, size=50, opacity=1, shape="square").encode(tooltip=tooltip).transform_filter(
-            where("scoped", True)),
-        base.mark_point(filled=False, size=70, strokeWidth=2, shape="diamond", opacity=1).encode(
-            tooltip=tooltip).transform_filter(where("kind", "target")),
+            strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=dashes), legend=legend)
+        ),
+        actual.mark_point(filled=True, size=50, opacity=1)
+        .encode(tooltip=tooltip)
+        .transform_filter(where("scoped", False)),
+        actual.mark_point(filled=True, size=50, opacity=1, shape="square")
+        .encode(tooltip=tooltip)
+        .transform_filter(where("scoped", True)),
+        base.mark_point(filled=False, size=70, strokeWidth=2, shape="diamond", opacity=1)
+        .encode(tooltip=tooltip)
+        .transform_filter(where("kind", "target")),
     ]
     for place in sorted({p["place"] for p in points} - {""}):  # one text layer per position actually used
         side, align = place.split("-")
-        text = base.mark_text(dy=-10 if side == "above" else 10, baseline="bottom" if side == "above" else "top",
-                              align=align, dx={"left": -6, "right": 6, "center": 0}[align])
+        text = base.mark_text(
+            dy=-10 if side == "above" else 10,
+            baseline="bottom" if side == "above" else "top",
+            align=align,
+            dx={"left": -6, "right": 6, "center": 0}[align],
+        )
         layers.append(text.encode(text="label:N").transform_filter(where("place", place)))
     return layers, len(order)
 
@@ -405,13 +512,17 @@ def _history_layers(points: list[dict], unit: str, first_year: int, last_year: i
 def _merger_rule(lang: str) -> list[alt.Chart]:
     """A thin vertical rule at 1 July 2025 labelled as the merger; its text is ours, not the data's."""
     mark = alt.Chart(alt.Data(values=[{"x": MERGER_DATE.isoformat(), "text": WORDS[lang]["merger"]}])).encode(x="x:T")
-    return [mark.mark_rule(color=GREY, strokeDash=[2, 2]),
-            mark.mark_text(align="left", baseline="bottom", dx=3, dy=-3, y="height", color=GREY, fontSize=10).encode(
-                text="text:N")]
+    return [
+        mark.mark_rule(color=GREY, strokeDash=[2, 2]),
+        mark.mark_text(align="left", baseline="bottom", dx=3, dy=-3, y="height", color=GREY, fontSize=10).encode(
+            text="text:N"
+        ),
+    ]
 
 
-def _history_alt(dataset: Dataset, unit: ProvinceUnit, indicator, facts: list[Fact], points: list[dict],
-                 lang: str) -> str:
+def _history_alt(
+    dataset: Dataset, unit: ProvinceUnit, indicator, facts: list[Fact], points: list[dict], lang: str
+) -> str:
     """Title, latest whole-province figure with its date and territory, targets, breaks, scoped figures."""
     words = WORDS[lang]
     parts = [f"{getattr(indicator.name, lang)} – {unit.name}."]
@@ -426,8 +537,12 @@ def _history_alt(dataset: Dataset, unit: ProvinceUnit, indicator, facts: list[Fa
     if scoped:
         scope = _scope_name(dataset, scoped[0].observation.scope, lang)
         parts.append(words["scoped"].format(n=len(scoped), scope=scope))
-    undated = [f for f in facts if (f.observation.kind == "actual" and not _when(dataset, f))
-               or (f.observation.kind == "target" and not f.observation.target_year)]
+    undated = [
+        f
+        for f in facts
+        if (f.observation.kind == "actual" and not _when(dataset, f))
+        or (f.observation.kind == "target" and not f.observation.target_year)
+    ]
     if undated:
         parts.append(words["undated"].format(n=len(undated)))
     return " ".join(part for part in parts if part)
@@ -459,8 +574,11 @@ def _targets_text(facts: list[Fact], lang: str) -> str:
     targets = _targets(facts)
     if not targets:
         return ""
-    said = [f"{_figure_text(f.value, f.observation.qualifier, f.observation.unit, lang)} {words['by']} "
-            f"{f.observation.target_year}" for f in targets]
+    said = [
+        f"{_figure_text(f.value, f.observation.qualifier, f.observation.unit, lang)} {words['by']} "
+        f"{f.observation.target_year}"
+        for f in targets
+    ]
     return f"{words['target'].capitalize()}: {'; '.join(said)}."
 
 
@@ -496,10 +614,20 @@ def progress_chart(dataset: Dataset, province_slug: str, indicator_id: str, lang
     height = 132 + 16 * (len(title_lines) - 1) + 22 * len(groups)
     rows = [_progress_row(dataset, unit, latest, words["actual"], when, lang)]
     rows += [_progress_row(dataset, unit, t, words["target"], t.observation.target_year, lang) for t in targets]
-    alt_text = (f"{getattr(indicator.name, lang)} – {unit.name}. {_latest_text(dataset, unit, latest, lang)} "
-                f"{_targets_text(targets, lang)}")
-    return _finish(chart, marks, alt.Title(title_lines, subtitle=subtitle),
-                   f"progress-{province_slug}-{indicator_id}-{lang}", rows, height, alt_text, lang)
+    alt_text = (
+        f"{getattr(indicator.name, lang)} – {unit.name}. {_latest_text(dataset, unit, latest, lang)} "
+        f"{_targets_text(targets, lang)}"
+    )
+    return _finish(
+        chart,
+        marks,
+        alt.Title(title_lines, subtitle=subtitle),
+        f"progress-{province_slug}-{indicator_id}-{lang}",
+        rows,
+        height,
+        alt_text,
+        lang,
+    )
 
 
 def _round_up(value: float) -> float:
@@ -510,8 +638,9 @@ def _round_up(value: float) -> float:
     return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
 
 
-def _bullet(latest: Fact, groups: list[tuple[float, str]], top: float, unit: str,
-            lang: str) -> tuple[alt.LayerChart, list[dict]]:
+def _bullet(
+    latest: Fact, groups: list[tuple[float, str]], top: float, unit: str, lang: str
+) -> tuple[alt.LayerChart, list[dict]]:
     """Grey band to ``top``, blue bar for the actual, black ticks for targets.
 
     Target labels sit on rows above the bar and the actual's label on a row below it, so
@@ -520,15 +649,21 @@ def _bullet(latest: Fact, groups: list[tuple[float, str]], top: float, unit: str
     rows_order = [f"t{i}" for i in range(len(groups))] + ["bar", "actual"]
     obs = latest.observation
     actual_text = f"{WORDS[lang]['actual']}: {_label(latest.value, obs.qualifier, obs.unit, lang)}"
-    marks = [{"row": "bar", "part": "bar", "value": latest.value},
-             {"row": "actual", "part": "actual", "value": latest.value, "label": actual_text}]
+    marks = [
+        {"row": "bar", "part": "bar", "value": latest.value},
+        {"row": "actual", "part": "actual", "value": latest.value, "label": actual_text},
+    ]
     marks += [{"row": "bar", "part": "tick", "value": value} for value, _ in groups]
-    marks += [{"row": row, "part": row, "value": value, "label": text}
-              for row, (value, text) in zip(rows_order, groups, strict=False)]
+    marks += [
+        {"row": row, "part": row, "value": value, "label": text}
+        for row, (value, text) in zip(rows_order, groups, strict=False)
+    ]
     base = alt.Chart().encode(
-        x=alt.X("value:Q", scale=alt.Scale(domain=[0, top], nice=False),
-                axis=alt.Axis(format=",~f", title=_AXIS_UNIT[lang].get(unit), grid=False, labelFlush=False,
-                              tickCount=5)),
+        x=alt.X(
+            "value:Q",
+            scale=alt.Scale(domain=[0, top], nice=False),
+            axis=alt.Axis(format=",~f", title=_AXIS_UNIT[lang].get(unit), grid=False, labelFlush=False, tickCount=5),
+        ),
         y=alt.Y("row:N", scale=alt.Scale(domain=rows_order, paddingInner=0.1), axis=None),
     )
 
@@ -539,15 +674,19 @@ def _bullet(latest: Fact, groups: list[tuple[float, str]], top: float, unit: str
         return "right" if value > 0.85 * top else "left" if value < 0.15 * top else "center"
 
     layers = [
-        base.mark_bar(color="#e8e8e8", height={"band": 1}).encode(x=alt.datum(0), x2=alt.X2(datum=top))
+        base.mark_bar(color="#e8e8e8", height={"band": 1})
+        .encode(x=alt.datum(0), x2=alt.X2(datum=top))
         .transform_filter(part("bar")),
         base.mark_bar(color=PALETTE[0], height={"band": 0.5}).transform_filter(part("bar")),
         base.mark_tick(color="#000", thickness=3, size=24).transform_filter(part("tick")),
-        base.mark_text(align=align(latest.value), fontWeight="bold", color=PALETTE[0]).encode(
-            text="label:N").transform_filter(part("actual")),
+        base.mark_text(align=align(latest.value), fontWeight="bold", color=PALETTE[0])
+        .encode(text="label:N")
+        .transform_filter(part("actual")),
     ]
-    layers += [base.mark_text(align=align(value)).encode(text="label:N").transform_filter(part(row))
-               for row, (value, _) in zip(rows_order, groups, strict=False)]
+    layers += [
+        base.mark_text(align=align(value)).encode(text="label:N").transform_filter(part(row))
+        for row, (value, _) in zip(rows_order, groups, strict=False)
+    ]
     return alt.layer(*layers), marks
 
 
@@ -557,18 +696,27 @@ def _target_groups(targets: list[Fact], lang: str) -> list[tuple[float, str]]:
     for fact in targets:
         groups.setdefault(fact.value, []).append(fact)
     word = WORDS[lang]["target"]
-    return [(value, f"{word} {', '.join(str(f.observation.target_year) for f in group)}: "
-                    f"{_label(value, group[-1].observation.qualifier, group[-1].observation.unit, lang)}")
-            for value, group in groups.items()]
+    return [
+        (
+            value,
+            f"{word} {', '.join(str(f.observation.target_year) for f in group)}: "
+            f"{_label(value, group[-1].observation.qualifier, group[-1].observation.unit, lang)}",
+        )
+        for value, group in groups.items()
+    ]
 
 
 def _progress_row(dataset: Dataset, unit: ProvinceUnit, fact: Fact, kind: str, when: int | str, lang: str) -> dict:
     """One row of the bullet chart's table: the same columns as the history chart's."""
     words, obs = WORDS[lang], fact.observation
-    return {words["date"]: date_text(when, lang), words["kind"]: kind,
-            words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
-            words["territory"]: territory_label(unit, fact.territory, lang),
-            words["source"]: _source_name(dataset, obs.source), "value": fact.value}
+    return {
+        words["date"]: date_text(when, lang),
+        words["kind"]: kind,
+        words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
+        words["territory"]: territory_label(unit, fact.territory, lang),
+        words["source"]: _source_name(dataset, obs.source),
+        "value": fact.value,
+    }
 
 
 # ---------------------------------------------------------------- every province on one indicator
@@ -587,8 +735,11 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
     if indicator is None or not indicator.comparable:
         return None
     words = WORDS[lang]
-    latest = [(slug, fact) for slug in dataset.provinces
-              if (fact := _latest_actual(dataset, _own_figures(dataset, slug, indicator_id))) is not None]
+    latest = [
+        (slug, fact)
+        for slug in dataset.provinces
+        if (fact := _latest_actual(dataset, _own_figures(dataset, slug, indicator_id))) is not None
+    ]
     if len(latest) < 2:
         return None
     sign = -1 if indicator.higher_is_better else 1
@@ -606,13 +757,22 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
     height = 100 + 16 * (len(title_lines) - 1) + 26 * len(points) + (44 if former else 0)
     listed = ", ".join(f"{p['province_name']} {p['label']}" for p in points)
     alt_text = f"{getattr(indicator.name, lang)}. " + words["ranked"].format(
-        n=len(points), order=words["desc" if sign < 0 else "asc"], list=listed)
+        n=len(points), order=words["desc" if sign < 0 else "asc"], list=listed
+    )
     if former:
         names = ", ".join(p["province_name"] for p in points if p["status"] == words["former"])
         alt_text += " " + words["mixed_territory"].format(names=names)
     rows = [{k: v for k, v in p.items() if k not in _INTERNAL} for p in points]
-    return _finish(chart, points, alt.Title(title_lines, subtitle=words["ranking_sub"]),
-                   f"ranking-{indicator_id}-{lang}", rows, height, alt_text, lang)
+    return _finish(
+        chart,
+        points,
+        alt.Title(title_lines, subtitle=words["ranking_sub"]),
+        f"ranking-{indicator_id}-{lang}",
+        rows,
+        height,
+        alt_text,
+        lang,
+    )
 
 
 def _ranking_layers(points: list[dict], unit: str, top: float, former: bool, lang: str) -> alt.LayerChart:
@@ -620,14 +780,27 @@ def _ranking_layers(points: list[dict], unit: str, top: float, former: bool, lan
     words = WORDS[lang]
     status = [words["current"], words["former"]]
     base = alt.Chart().encode(
-        y=alt.Y("province_name:N", sort=alt.EncodingSortField("order", op="min", order="ascending"), title=None,
-                axis=alt.Axis(labelLimit=140, ticks=False, domain=False, labelFontSize=12)),
-        x=alt.X("value:Q", scale=alt.Scale(domain=[0, top], nice=unit != "percent"),
-                axis=alt.Axis(format=",~f", title=_AXIS_UNIT[lang].get(unit), labelFlush=False)),
-        color=alt.Color("status:N", scale=alt.Scale(domain=status, range=[PALETTE[0], PALETTE[4]]), title=None,
-                        legend=alt.Legend(values=status, symbolType="square") if former else None),
-        tooltip=[alt.Tooltip(f"{key}:N") for key in (words["province"], words["figure"], words["date"],
-                                                       words["territory"], words["source"])],
+        y=alt.Y(
+            "province_name:N",
+            sort=alt.EncodingSortField("order", op="min", order="ascending"),
+            title=None,
+            axis=alt.Axis(labelLimit=140, ticks=False, domain=False, labelFontSize=12),
+        ),
+        x=alt.X(
+            "value:Q",
+            scale=alt.Scale(domain=[0, top], nice=unit != "percent"),
+            axis=alt.Axis(format=",~f", title=_AXIS_UNIT[lang].get(unit), labelFlush=False),
+        ),
+        color=alt.Color(
+            "status:N",
+            scale=alt.Scale(domain=status, range=[PALETTE[0], PALETTE[4]]),
+            title=None,
+            legend=alt.Legend(values=status, symbolType="square") if former else None,
+        ),
+        tooltip=[
+            alt.Tooltip(f"{key}:N")
+            for key in (words["province"], words["figure"], words["date"], words["territory"], words["source"])
+        ],
     )
     # One data source and no filters, so Vega-Lite keeps the sort by "order" across layers
     # (an explicit list of names would end up inside a Vega expression).
@@ -644,11 +817,13 @@ def _ranking_point(dataset: Dataset, unit: ProvinceUnit, fact: Fact, rank: int, 
         "province_name": unit.name,
         "status": words["current"] if current else words["former"],
         "label": _label(fact.value, obs.qualifier, obs.unit, lang),
-        words["rank"]: rank, words["province"]: unit.name,
+        words["rank"]: rank,
+        words["province"]: unit.name,
         words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
         words["date"]: date_text(_when(dataset, fact), lang),
         words["territory"]: territory_label(unit, fact.territory, lang),
-        words["source"]: _source_name(dataset, obs.source), "value": fact.value,
+        words["source"]: _source_name(dataset, obs.source),
+        "value": fact.value,
     }
 
 
@@ -669,8 +844,12 @@ def all_jobs(dataset: Dataset, langs: tuple[str, ...] = ("vi", "en")) -> list[Ch
 
 def job_key(job: ChartJob) -> str:
     """What decides a chart's files: spec, rows, size and the renderer's version (not the alt text)."""
-    payload = {"spec": job.spec, "rows": job.rows, "size": [job.width, job.height],
-               "renderer": [version("vl-convert-python"), RENDER_REVISION, PNG_SCALE]}
+    payload = {
+        "spec": job.spec,
+        "rows": job.rows,
+        "size": [job.width, job.height],
+        "renderer": [version("vl-convert-python"), RENDER_REVISION, PNG_SCALE],
+    }
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

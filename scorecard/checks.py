@@ -73,20 +73,31 @@ def check_province_files(dataset: Dataset) -> Iterator[Problem]:
     """Each file is named after one of the 34 units, with its official name and code."""
     for slug, record in dataset.province_files.items():
         path = f"data/provinces/{slug}.yaml"
-        loaded = next((item for key, item in dataset.loaded.items()
-                       if key.endswith((f"provinces/{slug}.yaml", f"provinces/{slug}.yml"))), None)
+        loaded = next(
+            (
+                item
+                for key, item in dataset.loaded.items()
+                if key.endswith((f"provinces/{slug}.yaml", f"provinces/{slug}.yml"))
+            ),
+            None,
+        )
         path = loaded.path if loaded else path
         unit = dataset.provinces.get(slug)
         if unit is None:
-            yield Problem(path, 1, 1, f"'{slug}' is not one of the 34 provinces' file names."
-                          f"{_suggest(slug, dataset.provinces)} Run 'python -m scorecard new-province' to list them")
+            yield Problem(
+                path,
+                1,
+                1,
+                f"'{slug}' is not one of the 34 provinces' file names."
+                f"{_suggest(slug, dataset.provinces)} Run 'python -m scorecard new-province' to list them",
+            )
             continue
         if record.name != unit.name:
             line, column = loaded.where(("name",))
             yield Problem(path, line, column, f"the official name is '{unit.name}', not '{record.name}'")
         if record.code != unit.code:
             line, column = loaded.where(("code",))
-            yield Problem(path, line, column, f"the official code of {unit.name} is \"{unit.code}\", not \"{record.code}\"")
+            yield Problem(path, line, column, f'the official code of {unit.name} is "{unit.code}", not "{record.code}"')
 
 
 def check_references(dataset: Dataset) -> Iterator[Problem]:
@@ -95,20 +106,45 @@ def check_references(dataset: Dataset) -> Iterator[Problem]:
         obs = fact.observation
         indicator = dataset.indicators.get(obs.indicator)
         if indicator is None:
-            yield _at(dataset, fact, "indicator", f"unknown indicator '{obs.indicator}'.{_suggest(obs.indicator, dataset.indicators)} "
-                      "Add it to data/indicators.yaml first")
+            yield _at(
+                dataset,
+                fact,
+                "indicator",
+                f"unknown indicator '{obs.indicator}'.{_suggest(obs.indicator, dataset.indicators)} "
+                "Add it to data/indicators.yaml first",
+            )
         elif obs.unit != indicator.unit:
-            yield _at(dataset, fact, "unit", f"the unit of '{indicator.id}' is '{indicator.unit}', not '{obs.unit}'; "
-                      "convert the value or choose another indicator")
+            yield _at(
+                dataset,
+                fact,
+                "unit",
+                f"the unit of '{indicator.id}' is '{indicator.unit}', not '{obs.unit}'; "
+                "convert the value or choose another indicator",
+            )
         if obs.source not in dataset.sources:
-            yield _at(dataset, fact, "source", f"unknown source '{obs.source}'.{_suggest(obs.source, dataset.sources)} "
-                      "Add it to data/sources.yaml first")
+            yield _at(
+                dataset,
+                fact,
+                "source",
+                f"unknown source '{obs.source}'.{_suggest(obs.source, dataset.sources)} "
+                "Add it to data/sources.yaml first",
+            )
         if obs.scope is not None and obs.scope not in dataset.scopes:
-            yield _at(dataset, fact, "scope", f"unknown scope '{obs.scope}'.{_suggest(obs.scope, dataset.scopes)} "
-                      "Scopes are listed under 'scopes:' in data/indicators.yaml")
+            yield _at(
+                dataset,
+                fact,
+                "scope",
+                f"unknown scope '{obs.scope}'.{_suggest(obs.scope, dataset.scopes)} "
+                "Scopes are listed under 'scopes:' in data/indicators.yaml",
+            )
         if obs.subject not in ("province", "national") and obs.subject not in dataset.provinces:
-            yield _at(dataset, fact, "subject", f"subject '{obs.subject}' must be 'province', 'national' or a province's "
-                      f"file name.{_suggest(obs.subject, dataset.provinces)}")
+            yield _at(
+                dataset,
+                fact,
+                "subject",
+                f"subject '{obs.subject}' must be 'province', 'national' or a province's "
+                f"file name.{_suggest(obs.subject, dataset.provinces)}",
+            )
 
 
 def check_kind_and_dates(dataset: Dataset) -> Iterator[Problem]:
@@ -118,23 +154,46 @@ def check_kind_and_dates(dataset: Dataset) -> Iterator[Problem]:
         obs = fact.observation
         if obs.kind == "actual":
             if obs.target_year is not None:
-                yield _at(dataset, fact, "target_year", "an actual figure has no target_year; use as_of, or set kind: target")
+                yield _at(
+                    dataset, fact, "target_year", "an actual figure has no target_year; use as_of, or set kind: target"
+                )
             if obs.as_of is None and obs.period is None:
-                yield _at(dataset, fact, None, "an actual figure needs as_of (2024, 2025-05 or 2025-05-31), or, when "
-                          "the text gives no date, period: with the text's own words ('đến nay')")
+                yield _at(
+                    dataset,
+                    fact,
+                    None,
+                    "an actual figure needs as_of (2024, 2025-05 or 2025-05-31), or, when "
+                    "the text gives no date, period: with the text's own words ('đến nay')",
+                )
             if obs.as_of is not None and as_of_bounds(obs.as_of)[0] > now:
-                yield _at(dataset, fact, "as_of", f"as_of {obs.as_of} is in the future; an actual figure cannot be "
-                          "dated after today (is it a target?)")
+                yield _at(
+                    dataset,
+                    fact,
+                    "as_of",
+                    f"as_of {obs.as_of} is in the future; an actual figure cannot be "
+                    "dated after today (is it a target?)",
+                )
         else:
             if obs.as_of is not None:
                 yield _at(dataset, fact, "as_of", "a target has no as_of; write the year to reach it as target_year")
             if obs.target_year is None:
-                yield _at(dataset, fact, None, "this target has no target_year; fine when the text gives none, "
-                          "but say what it does give in period:", "warning")
+                yield _at(
+                    dataset,
+                    fact,
+                    None,
+                    "this target has no target_year; fine when the text gives none, "
+                    "but say what it does give in period:",
+                    "warning",
+                )
             source = dataset.sources.get(obs.source)
             if obs.target_year is not None and source and source.published and obs.target_year < source.published.year:
-                yield _at(dataset, fact, "target_year", f"target_year {obs.target_year} is before the source was "
-                          f"published ({source.published.isoformat()}); a target looks forward")
+                yield _at(
+                    dataset,
+                    fact,
+                    "target_year",
+                    f"target_year {obs.target_year} is before the source was "
+                    f"published ({source.published.isoformat()}); a target looks forward",
+                )
 
 
 def check_values(dataset: Dataset) -> Iterator[Problem]:
@@ -149,8 +208,12 @@ def _presence_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
     """A figure is stated somehow: a value, a fraction for a percent, or a whole range."""
     obs = fact.observation
     if obs.value is None and (obs.low is None or obs.high is None) and not fact.value_computed:
-        yield _at(dataset, fact, None, "no figure: give value:, or numerator: and denominator: for a percent, "
-                  "or low: and high: for a range")
+        yield _at(
+            dataset,
+            fact,
+            None,
+            "no figure: give value:, or numerator: and denominator: for a percent, or low: and high: for a range",
+        )
     if (obs.low is None) != (obs.high is None):
         yield _at(dataset, fact, "low" if obs.low is not None else "high", "a range needs both low: and high:")
     elif obs.low is not None and obs.low > obs.high:
@@ -171,7 +234,9 @@ def _number_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
         elif name in ("numerator", "denominator") and number < 0:
             yield _at(dataset, fact, name, f"{name} {number} is negative")
         elif obs.unit == "count" and name == "value" and not float(number).is_integer():
-            yield _at(dataset, fact, name, f"a count must be a whole number, not {number} (1.655 means 1655: write 1655)")
+            yield _at(
+                dataset, fact, name, f"a count must be a whole number, not {number} (1.655 means 1655: write 1655)"
+            )
 
 
 def _rank_and_fraction_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
@@ -186,7 +251,9 @@ def _rank_and_fraction_problems(dataset: Dataset, fact: Fact) -> Iterator[Proble
         if obs.denominator == 0:
             yield _at(dataset, fact, "denominator", "the denominator is 0")
         elif obs.numerator > obs.denominator:
-            yield _at(dataset, fact, "numerator", f"numerator {obs.numerator} is above its denominator {obs.denominator}")
+            yield _at(
+                dataset, fact, "numerator", f"numerator {obs.numerator} is above its denominator {obs.denominator}"
+            )
 
 
 def check_fraction_matches_percent(dataset: Dataset) -> Iterator[Problem]:
@@ -200,8 +267,13 @@ def check_fraction_matches_percent(dataset: Dataset) -> Iterator[Problem]:
         if obs.qualifier != "exact":
             tolerance = max(tolerance, 1.0)
         if abs(computed - obs.value) > tolerance:
-            yield _at(dataset, fact, "value", f"value {obs.value}% disagrees with {obs.numerator}/{obs.denominator} = "
-                      f"{computed:.2f}%; check both against the source")
+            yield _at(
+                dataset,
+                fact,
+                "value",
+                f"value {obs.value}% disagrees with {obs.numerator}/{obs.denominator} = "
+                f"{computed:.2f}%; check both against the source",
+            )
 
 
 def check_parts_add_up(dataset: Dataset) -> Iterator[Problem]:
@@ -221,14 +293,29 @@ def check_parts_add_up(dataset: Dataset) -> Iterator[Problem]:
             complete = len(present) == len(indicator.parts)
             if parts_sum > total.value or (complete and parts_sum != total.value):
                 names = " + ".join(p.indicator for p in present)
-                yield _at(dataset, total, "value", f"the parts do not add up: {names} = {format_number(parts_sum, 'en')}, "
-                          f"but {indicator_id} is {format_number(total.value, 'en')}; check each against the source")
+                yield _at(
+                    dataset,
+                    total,
+                    "value",
+                    f"the parts do not add up: {names} = {format_number(parts_sum, 'en')}, "
+                    f"but {indicator_id} is {format_number(total.value, 'en')}; check each against the source",
+                )
 
 
 def _context(fact: Fact) -> tuple:
     obs = fact.observation
     territory = fact.territory.id if fact.territory else None
-    return (fact.province, obs.source, obs.kind, obs.as_of, obs.target_year, obs.period, obs.scope, obs.subject, territory)
+    return (
+        fact.province,
+        obs.source,
+        obs.kind,
+        obs.as_of,
+        obs.target_year,
+        obs.period,
+        obs.scope,
+        obs.subject,
+        territory,
+    )
 
 
 def check_conflicts(dataset: Dataset) -> Iterator[Problem]:
@@ -240,9 +327,18 @@ def check_conflicts(dataset: Dataset) -> Iterator[Problem]:
         if earlier is None:
             seen[key] = fact
             continue
-        if (earlier.value, earlier.observation.low, earlier.observation.high) != (fact.value, fact.observation.low, fact.observation.high):
-            yield _at(dataset, fact, "value", f"the same source already gives {fact.indicator} = {earlier.value} for the same "
-                      f"date and scope (line {earlier.line}); keep the right one or tell them apart (scope, as_of)")
+        if (earlier.value, earlier.observation.low, earlier.observation.high) != (
+            fact.value,
+            fact.observation.low,
+            fact.observation.high,
+        ):
+            yield _at(
+                dataset,
+                fact,
+                "value",
+                f"the same source already gives {fact.indicator} = {earlier.value} for the same "
+                f"date and scope (line {earlier.line}); keep the right one or tell them apart (scope, as_of)",
+            )
         else:
             yield _at(dataset, fact, None, f"this repeats the figure on line {earlier.line}; remove one", "warning")
 
@@ -257,20 +353,45 @@ def check_quotes(dataset: Dataset) -> Iterator[Problem]:
                 continue
             hint = " (Vietnamese writes 1.655 for 1655 and 99,6 for 99.6)" if name == "value" else ""
             written = format_number(number, "vi", decimals_of(number))  # as typed, not rounded to 2 decimals
-            yield _at(dataset, fact, name, f"the quote does not contain {name} {written}{hint}; "
-                      "copy the quote exactly from the source, or correct the number")
-        spoken = qualifier_before(obs.quote, fact.value) if obs.qualifier == "exact" and not fact.value_computed else None
+            yield _at(
+                dataset,
+                fact,
+                name,
+                f"the quote does not contain {name} {written}{hint}; "
+                "copy the quote exactly from the source, or correct the number",
+            )
+        spoken = (
+            qualifier_before(obs.quote, fact.value) if obs.qualifier == "exact" and not fact.value_computed else None
+        )
         if spoken:
-            yield _at(dataset, fact, "qualifier", f"the quote says '{spoken[0]}' before the figure, but qualifier is "
-                      f"exact; write qualifier: {spoken[1]}", "warning")
+            yield _at(
+                dataset,
+                fact,
+                "qualifier",
+                f"the quote says '{spoken[0]}' before the figure, but qualifier is exact; write qualifier: {spoken[1]}",
+                "warning",
+            )
         words = _QUALIFIER_WORDS.get(obs.qualifier)
         if words and not any(word in obs.quote.lower() for word in words):
-            yield _at(dataset, fact, "qualifier", f"qualifier '{obs.qualifier}' but the quote has none of: "
-                      f"{', '.join(words)}; check the qualifier", "warning")
+            yield _at(
+                dataset,
+                fact,
+                "qualifier",
+                f"qualifier '{obs.qualifier}' but the quote has none of: {', '.join(words)}; check the qualifier",
+                "warning",
+            )
 
 
-_WORD_BEFORE = (("gần", "nearly"), ("hơn", "more_than"), ("trên", "more_than"), ("khoảng", "about"),
-                ("xấp xỉ", "about"), ("tối thiểu", "at_least"), ("ít nhất", "at_least"), ("tối đa", "at_most"))
+_WORD_BEFORE = (
+    ("gần", "nearly"),
+    ("hơn", "more_than"),
+    ("trên", "more_than"),
+    ("khoảng", "about"),
+    ("xấp xỉ", "about"),
+    ("tối thiểu", "at_least"),
+    ("ít nhất", "at_least"),
+    ("tối đa", "at_most"),
+)
 
 
 def qualifier_before(quote: str, value: float | None) -> tuple[str, str] | None:
@@ -295,11 +416,20 @@ def check_territory(dataset: Dataset) -> Iterator[Problem]:
             continue
         obs = fact.observation
         if obs.territory is not None:
-            yield _at(dataset, fact, "territory", f"territory '{obs.territory}' is not one of: "
-                      f"{', '.join(unit.territory_labels())}")
+            yield _at(
+                dataset,
+                fact,
+                "territory",
+                f"territory '{obs.territory}' is not one of: {', '.join(unit.territory_labels())}",
+            )
         else:
-            yield _at(dataset, fact, None, f"cannot tell whether this figure covers the former or the current "
-                      f"{unit.name} (merged on {MERGER_DATE.isoformat()}); add territory: former or territory: current")
+            yield _at(
+                dataset,
+                fact,
+                None,
+                f"cannot tell whether this figure covers the former or the current "
+                f"{unit.name} (merged on {MERGER_DATE.isoformat()}); add territory: former or territory: current",
+            )
 
 
 def check_sources(dataset: Dataset) -> Iterator[Problem]:
@@ -311,12 +441,21 @@ def check_sources(dataset: Dataset) -> Iterator[Problem]:
     for index, source in enumerate(dataset.sources.values()):
         line, column = loaded.where(("sources", index))
         if source.author is None:
-            yield Problem(loaded.path, line, column, f"source '{source.id}' has no author (fine if none is printed)", "warning")
+            yield Problem(
+                loaded.path, line, column, f"source '{source.id}' has no author (fine if none is printed)", "warning"
+            )
         if source.url is None:
-            yield Problem(loaded.path, line, column, f"source '{source.id}' has no address; readers cannot check it", "warning")
+            yield Problem(
+                loaded.path, line, column, f"source '{source.id}' has no address; readers cannot check it", "warning"
+            )
         if source.published is None and source.period is None:
-            yield Problem(loaded.path, line, column, f"source '{source.id}' has neither published: nor period:; "
-                          "say what the text tells of its date", "warning")
+            yield Problem(
+                loaded.path,
+                line,
+                column,
+                f"source '{source.id}' has neither published: nor period:; say what the text tells of its date",
+                "warning",
+            )
         if source.id not in used:
             yield Problem(loaded.path, line, column, f"source '{source.id}' is not used by any figure", "warning")
 
@@ -338,7 +477,9 @@ def check_registry(dataset: Dataset) -> Iterator[Problem]:
         line, column = loaded.where(("indicators", index))
         for part in indicator.parts:
             if part not in dataset.indicators:
-                yield Problem(loaded.path, line, column, f"'{indicator.id}' lists part '{part}', which is not an indicator")
+                yield Problem(
+                    loaded.path, line, column, f"'{indicator.id}' lists part '{part}', which is not an indicator"
+                )
         if indicator.id not in used:
             yield Problem(loaded.path, line, column, f"indicator '{indicator.id}' has no figure yet", "warning")
 
@@ -360,8 +501,9 @@ def check_duplicate_source_ids(dataset: Dataset) -> Iterator[Problem]:
 # Zero-width and direction marks, and the control characters a double-quoted YAML escape can still
 # write ("\0", "\x07", "\e", "\N", "\uFFFE"; the loader refuses them only when typed raw). Tab and
 # line feed are ordinary text.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-                        "\ufeff\ufffe\uffff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 
 
 def check_invisible_characters(dataset: Dataset) -> Iterator[Problem]:
@@ -371,8 +513,12 @@ def check_invisible_characters(dataset: Dataset) -> Iterator[Problem]:
             value = _value_at(loaded.data, key_path)
             if isinstance(value, str) and _INVISIBLE.search(value):
                 char = _INVISIBLE.search(value).group()
-                yield Problem(loaded.path, line, column, f"an invisible character (U+{ord(char):04X}) in this text; "
-                              "delete it (retype the text if unsure)")
+                yield Problem(
+                    loaded.path,
+                    line,
+                    column,
+                    f"an invisible character (U+{ord(char):04X}) in this text; delete it (retype the text if unsure)",
+                )
 
 
 def _value_at(data, key_path):

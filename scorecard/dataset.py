@@ -124,12 +124,17 @@ def _describe(error: dict, data_path: PathKey, rest: list, model: type[BaseModel
         shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
         hint = ""
         if isinstance(value, str) and _looks_numeric(value):  # "99,6" has no quotes to remove: say how to write it
-            hint = (" (in YAML write 99,6 as 99.6 and 1.655 as 1655, without quotes)" if "," in value
-                    else " (remove the quotes around the number)")
+            hint = (
+                " (in YAML write 99,6 as 99.6 and 1.655 as 1655, without quotes)"
+                if "," in value
+                else " (remove the quotes around the number)"
+            )
         return f"'{field_name}' must be {_TYPE_WORDS[kind]}, not {shown}{hint}"
     if kind == "string_pattern_mismatch":
-        return (f"'{value}' is not a valid {field_name}; use lower-case ASCII letters, digits and "
-                f"{'-' if field_name in ('id', 'source') else '_'} only")
+        return (
+            f"'{value}' is not a valid {field_name}; use lower-case ASCII letters, digits and "
+            f"{'-' if field_name in ('id', 'source') else '_'} only"
+        )
     if kind == "string_too_long":
         return f"'{field_name}' is too long ({len(str(value))} characters, at most {error['ctx']['max_length']})"
     if kind == "string_too_short":
@@ -215,7 +220,9 @@ def _read(path: Path, data_dir: Path, dataset: Dataset) -> Loaded | None:
 
 def _read_model(path: Path, data_dir: Path, dataset: Dataset, root: type[BaseModel]):
     if not path.exists():
-        dataset.problems.append(Problem(_shown(path, data_dir), 1, 1, f"the file {path.name} is missing from the data folder"))
+        dataset.problems.append(
+            Problem(_shown(path, data_dir), 1, 1, f"the file {path.name} is missing from the data folder")
+        )
         return None, None
     loaded = _read(path, data_dir, dataset)
     if loaded is None:
@@ -231,9 +238,15 @@ def load_dataset(data_dir: Path) -> Dataset:
     dataset = Dataset(data_dir, None, {}, {}, {}, {}, {})
     release, _ = _read_model(data_dir / "release.yaml", data_dir, dataset, Release)
     dataset.release = release
-    former = _read(data_dir / "former-units.yaml", data_dir, dataset) if (data_dir / "former-units.yaml").exists() else None
+    former = (
+        _read(data_dir / "former-units.yaml", data_dir, dataset) if (data_dir / "former-units.yaml").exists() else None
+    )
     if former is None:
-        dataset.problems.append(Problem(_shown(data_dir / "former-units.yaml", data_dir), 1, 1, "former-units.yaml is missing or unreadable"))
+        dataset.problems.append(
+            Problem(
+                _shown(data_dir / "former-units.yaml", data_dir), 1, 1, "former-units.yaml is missing or unreadable"
+            )
+        )
         return dataset
     dataset.provinces = build_registry(former.data)
     registry, _ = _read_model(data_dir / "indicators.yaml", data_dir, dataset, IndicatorsFile)
@@ -246,14 +259,22 @@ def load_dataset(data_dir: Path) -> Dataset:
         dataset.sources = {s.id: s for s in sources.sources}
     for path in sorted((data_dir / "provinces").glob("*")):
         _read_province(path, data_dir, dataset)
-    dataset.facts.sort(key=lambda fact: (dataset.provinces[fact.province].code if fact.province in dataset.provinces else "99", fact.index))
+    dataset.facts.sort(
+        key=lambda fact: (
+            dataset.provinces[fact.province].code if fact.province in dataset.provinces else "99",
+            fact.index,
+        )
+    )
     return dataset
 
 
 def _read_province(path: Path, data_dir: Path, dataset: Dataset) -> None:
     if path.suffix not in (".yaml", ".yml"):
-        dataset.problems.append(Problem(_shown(path, data_dir), 1, 1,
-                                        "only .yaml files belong in data/provinces/; move or rename this file"))
+        dataset.problems.append(
+            Problem(
+                _shown(path, data_dir), 1, 1, "only .yaml files belong in data/provinces/; move or rename this file"
+            )
+        )
         return
     record, loaded = _read_model(path, data_dir, dataset, ProvinceFile)
     if record is None:
@@ -265,7 +286,12 @@ def _read_province(path: Path, data_dir: Path, dataset: Dataset) -> None:
     unit = dataset.provinces.get(slug)
     for index, observation in enumerate(record.observations):
         value, computed = observation.value, False
-        if value is None and observation.unit == "percent" and observation.numerator is not None and observation.denominator:
+        if (
+            value is None
+            and observation.unit == "percent"
+            and observation.numerator is not None
+            and observation.denominator
+        ):
             value, computed = 100 * observation.numerator / observation.denominator, True
         territory = resolve_territory(unit, observation, dataset.sources.get(observation.source)) if unit else None
         line, _ = loaded.where(("observations", index))

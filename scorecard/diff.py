@@ -33,8 +33,18 @@ def fact_key(fact: Fact) -> tuple:
     # Without a date of its own, the text's period ("Năm 2024", "6 tháng đầu năm 2025") is what
     # tells two figures of one source apart, as the conflict check counts them.
     period = obs.period if obs.as_of is None and obs.target_year is None else None
-    return (fact.province, obs.indicator, obs.kind, str(obs.as_of), obs.target_year, obs.scope, obs.subject,
-            territory, obs.source, period)
+    return (
+        fact.province,
+        obs.indicator,
+        obs.kind,
+        str(obs.as_of),
+        obs.target_year,
+        obs.scope,
+        obs.subject,
+        territory,
+        obs.source,
+        period,
+    )
 
 
 @dataclass(frozen=True)
@@ -124,8 +134,11 @@ def _correction(change: Change) -> str:
     old, new = _figure(change.old), _figure(change.new)
     if old == new:
         old_obs, new_obs = change.old.observation, change.new.observation
-        numbers = [name for name in ("value", "numerator", "denominator", "low", "high")
-                   if getattr(old_obs, name) != getattr(new_obs, name)]
+        numbers = [
+            name
+            for name in ("value", "numerator", "denominator", "low", "high")
+            if getattr(old_obs, name) != getattr(new_obs, name)
+        ]
         if numbers:
             old = ", ".join(f"{name} {getattr(old_obs, name)!r}" for name in numbers)
             new = ", ".join(f"{name} {getattr(new_obs, name)!r}" for name in numbers)
@@ -156,21 +169,28 @@ def to_markdown(changes: list[Change], old_label: str, new_label: str, notes: tu
         selected = [c for c in changes if c.kind == kind]
         if not selected:
             continue
-        lines += [f"### {titles[kind]}", "", "| Province | Indicator | When | Figure | Source | Quote |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            f"### {titles[kind]}",
+            "",
+            "| Province | Indicator | When | Figure | Source | Quote |",
+            "|---|---|---|---|---|---|",
+        ]
         for change in selected:
             fact = change.new or change.old
             figure = _correction(change) if kind == "changed" else _figure(fact)
-            lines.append(f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(_when(fact))} | "
-                         f"{_cell(figure)} | {_cell(fact.observation.source)} | {_cell(_quote(change))} |")
+            lines.append(
+                f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(_when(fact))} | "
+                f"{_cell(figure)} | {_cell(fact.observation.source)} | {_cell(_quote(change))} |"
+            )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def data_at(revision: str, repo: Path, into: Path) -> Path:
     """Extract ``data/`` as it was at git ``revision`` into ``into``; return that folder."""
-    archive = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", revision, "data"],
-                             check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", "--format=tar", revision, "data"], check=True, capture_output=True
+    ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into / "data"
@@ -192,8 +212,10 @@ def unread_note(label: str, dataset: Dataset) -> str | None:
     errors = dataset.errors()
     if not errors:
         return None
-    return (f"{label} has {len(errors)} problem(s) that keep files or figures from loading, so they are not "
-            f"compared (first: {errors[0]}). Run python -m scorecard validate on it.")
+    return (
+        f"{label} has {len(errors)} problem(s) that keep files or figures from loading, so they are not "
+        f"compared (first: {errors[0]}). Run python -m scorecard validate on it."
+    )
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

@@ -69,8 +69,16 @@ def _one_line(text: str | None) -> str | None:
 _HIDDEN = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
-def source_entry(source_id: str, title: str, publisher: str, url: str | None, published: str | None,
-                 author: str | None, period: str | None, language: str = "vi") -> str:
+def source_entry(
+    source_id: str,
+    title: str,
+    publisher: str,
+    url: str | None,
+    published: str | None,
+    author: str | None,
+    period: str | None,
+    language: str = "vi",
+) -> str:
     """One source block, as it is appended to data/sources.yaml."""
     lines = [f"  - id: {source_id}", f"    title: {_yaml_text(title)}", f"    publisher: {_yaml_text(publisher)}"]
     lines.append(f"    author: {_yaml_text(author)}" if author else "    author:  # none printed")
@@ -114,9 +122,18 @@ def cmd_new_source(args: argparse.Namespace) -> int:
         print(f"a source with id '{source_id}' already exists in {path}; choose another --id", file=sys.stderr)
         return 1
     try:
-        Source.model_validate({"id": source_id, "title": title, "publisher": publisher, "url": url,
-                               "published": args.published, "author": author, "period": period,
-                               "language": args.language})
+        Source.model_validate(
+            {
+                "id": source_id,
+                "title": title,
+                "publisher": publisher,
+                "url": url,
+                "published": args.published,
+                "author": author,
+                "period": period,
+                "language": args.language,
+            }
+        )
     except ValidationError as err:
         first = err.errors(include_url=False)[0]
         option = "--" + str(first["loc"][0]) if first["loc"] else "the source"
@@ -131,8 +148,10 @@ def cmd_new_source(args: argparse.Namespace) -> int:
     except DataFileError as err:
         return _refuse(f"{path} would no longer read: {err.problem.message}; check its last lines")
     except ValidationError as err:
-        return _refuse(f"{path} would no longer validate ({err.error_count()} problem(s)); "
-                       "run python -m scorecard validate and fix it first")
+        return _refuse(
+            f"{path} would no longer validate ({err.error_count()} problem(s)); "
+            "run python -m scorecard validate and fix it first"
+        )
     path.write_text(updated, encoding="utf-8")
     print(f"added source '{source_id}' to {path}")
     print(f"use it in a figure as:  source: {source_id}")
@@ -148,8 +167,9 @@ def cmd_fields(args: argparse.Namespace) -> int:
 
 def add_commands(sub, default_data: Path) -> None:
     """Register the editors' commands on the main parser."""
-    new_province = sub.add_parser("new-province",
-                                  help="create data/provinces/SLUG.yaml with its official name and code")
+    new_province = sub.add_parser(
+        "new-province", help="create data/provinces/SLUG.yaml with its official name and code"
+    )
     new_province.add_argument("slug", help="the province's file name, e.g. lao-cai (run with any word to list them)")
     new_province.add_argument("--data", type=Path, default=default_data)
     new_province.set_defaults(func=cmd_new_province)

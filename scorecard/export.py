@@ -145,7 +145,13 @@ def registries_json(dataset: Dataset) -> dict[str, str]:
 
 _RESOURCES = (
     # standard file name, resource name, format, media type, description
-    ("observations.csv", "observations", "csv", "text/csv", "Every figure, one row each, with its source and verbatim quote."),
+    (
+        "observations.csv",
+        "observations",
+        "csv",
+        "text/csv",
+        "Every figure, one row each, with its source and verbatim quote.",
+    ),
     ("observations.json", "observations-json", "json", "application/json", "The same rows as JSON."),
     ("indicators.json", "indicators", "json", "application/json", "The indicator registry."),
     ("sources.json", "sources", "json", "application/json", "The sources, with addresses."),
@@ -166,12 +172,22 @@ def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] |
         if standard not in names:
             continue
         body = files[standard].encode("utf-8")
-        resource = {"name": name, "path": names[standard], "format": fmt, "mediatype": media, "encoding": "utf-8",
-                    "bytes": len(body), "hash": "sha256:" + hashlib.sha256(body).hexdigest(), "description": description}
+        resource = {
+            "name": name,
+            "path": names[standard],
+            "format": fmt,
+            "mediatype": media,
+            "encoding": "utf-8",
+            "bytes": len(body),
+            "hash": "sha256:" + hashlib.sha256(body).hexdigest(),
+            "description": description,
+        }
         if standard == "observations.csv":
-            resource |= {"profile": "tabular-data-resource",
-                         "schema": {"fields": [{"name": n, "type": k, "description": d} for n, k, d in COLUMNS]},
-                         "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True}}
+            resource |= {
+                "profile": "tabular-data-resource",
+                "schema": {"fields": [{"name": n, "type": k, "description": d} for n, k, d in COLUMNS]},
+                "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+            }
         resources.append(resource)
     package = {
         "profile": "data-package",
@@ -179,8 +195,11 @@ def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] |
         "title": release.title["en"] if release else "Vietnam Provincial Digital Transformation Scorecard",
         "version": release.version if release else None,
         "created": release.released.isoformat() if release else None,
-        "licenses": [{"name": release.license, "path": release.license_url, "title": "Creative Commons Attribution 4.0"}]
-        if release else [],
+        "licenses": [
+            {"name": release.license, "path": release.license_url, "title": "Creative Commons Attribution 4.0"}
+        ]
+        if release
+        else [],
         "contributors": [{"title": release.authors, "role": "author"}] if release else [],
         "resources": resources,
     }

@@ -32,28 +32,86 @@ SECTIONS: tuple[tuple[str, str, type[BaseModel]], ...] = (
 # Observations an editor might write, each with why the validator refuses it. The tests
 # feed every one of them to the validator, so this list cannot go stale.
 BAD_OBSERVATIONS: tuple[tuple[str, dict], ...] = (
-    ("a number in quotes is text, not a number",
-     {"indicator": "online_dossiers_share", "value": "92", "unit": "percent", "kind": "actual", "as_of": "2025-05",
-      "source": "s", "quote": "92%"}),
-    ("a typo in a field name ('valeu')",
-     {"indicator": "online_dossiers_share", "valeu": 92, "unit": "percent", "kind": "actual", "as_of": "2025-05",
-      "source": "s", "quote": "92%"}),
-    ("'kind' must be actual or target",
-     {"indicator": "online_dossiers_share", "value": 92, "unit": "percent", "kind": "goal", "as_of": "2025-05",
-      "source": "s", "quote": "92%"}),
-    ("the unit is one of the words listed above, not a sign such as '%'",
-     {"indicator": "online_dossiers_share", "value": 92, "unit": "%", "kind": "actual", "as_of": "2025-05",
-      "source": "s", "quote": "92%"}),
-    ("a date must be 2025, 2025-05 or 2025-05-31",
-     {"indicator": "online_dossiers_share", "value": 92, "unit": "percent", "kind": "actual", "as_of": "05/2025",
-      "source": "s", "quote": "92%"}),
-    ("the quote is required",
-     {"indicator": "online_dossiers_share", "value": 92, "unit": "percent", "kind": "actual", "as_of": "2025-05",
-      "source": "s"}),
+    (
+        "a number in quotes is text, not a number",
+        {
+            "indicator": "online_dossiers_share",
+            "value": "92",
+            "unit": "percent",
+            "kind": "actual",
+            "as_of": "2025-05",
+            "source": "s",
+            "quote": "92%",
+        },
+    ),
+    (
+        "a typo in a field name ('valeu')",
+        {
+            "indicator": "online_dossiers_share",
+            "valeu": 92,
+            "unit": "percent",
+            "kind": "actual",
+            "as_of": "2025-05",
+            "source": "s",
+            "quote": "92%",
+        },
+    ),
+    (
+        "'kind' must be actual or target",
+        {
+            "indicator": "online_dossiers_share",
+            "value": 92,
+            "unit": "percent",
+            "kind": "goal",
+            "as_of": "2025-05",
+            "source": "s",
+            "quote": "92%",
+        },
+    ),
+    (
+        "the unit is one of the words listed above, not a sign such as '%'",
+        {
+            "indicator": "online_dossiers_share",
+            "value": 92,
+            "unit": "%",
+            "kind": "actual",
+            "as_of": "2025-05",
+            "source": "s",
+            "quote": "92%",
+        },
+    ),
+    (
+        "a date must be 2025, 2025-05 or 2025-05-31",
+        {
+            "indicator": "online_dossiers_share",
+            "value": 92,
+            "unit": "percent",
+            "kind": "actual",
+            "as_of": "05/2025",
+            "source": "s",
+            "quote": "92%",
+        },
+    ),
+    (
+        "the quote is required",
+        {
+            "indicator": "online_dossiers_share",
+            "value": 92,
+            "unit": "percent",
+            "kind": "actual",
+            "as_of": "2025-05",
+            "source": "s",
+        },
+    ),
 )
 GOOD_OBSERVATION = {
-    "indicator": "online_dossiers_share", "value": 92, "unit": "percent", "kind": "actual", "as_of": "2025-05",
-    "source": "dantri-2025-11-01-lai-chau", "quote": "92% hồ sơ xử lý trực tuyến",
+    "indicator": "online_dossiers_share",
+    "value": 92,
+    "unit": "percent",
+    "kind": "actual",
+    "as_of": "2025-05",
+    "source": "dantri-2025-11-01-lai-chau",
+    "quote": "92% hồ sơ xử lý trực tuyến",
 }
 
 # What an id pattern of the model means, in an editor's words.
@@ -136,12 +194,24 @@ def field_guide(lang: str = "en") -> str:
     """The whole reference as Markdown (headings in both languages, field texts in English)."""
     vietnamese, english = "Hướng dẫn các trường dữ liệu", "Field reference"
     title = f"{vietnamese} / {english}" if lang == "vi" else f"{english} / {vietnamese}"
-    lines = [f"# {title}", "",
-             "Generated from `scorecard/model.py` by `python -m scorecard fields`; do not edit by hand.", ""]
+    lines = [
+        f"# {title}",
+        "",
+        "Generated from `scorecard/model.py` by `python -m scorecard fields`; do not edit by hand.",
+        "",
+    ]
     for english, vietnamese, model in SECTIONS:
         lines += [f"## {english} — {vietnamese}", "", (model.__doc__ or "").strip(), "", *_table(model), ""]
-    lines += ["## A good figure — Một số liệu đúng", "", "```yaml", *_yaml_block(GOOD_OBSERVATION), "```", "",
-              "## Figures the validator refuses — Những lỗi thường gặp", ""]
+    lines += [
+        "## A good figure — Một số liệu đúng",
+        "",
+        "```yaml",
+        *_yaml_block(GOOD_OBSERVATION),
+        "```",
+        "",
+        "## Figures the validator refuses — Những lỗi thường gặp",
+        "",
+    ]
     for why, example in BAD_OBSERVATIONS:
         lines += [f"- {why}:", "", "  ```yaml", *("  " + line for line in _yaml_block(example)), "  ```", ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -23,9 +23,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_data": {"vi": "Chưa có dữ liệu", "en": "No data yet"},
     "no_data_long": {
         "vi": "Chưa có số liệu nào về tỉnh này. Nếu bạn có một bài báo hay văn bản chính thức nêu số liệu, "
-              "hãy xem hướng dẫn đóng góp.",
+        "hãy xem hướng dẫn đóng góp.",
         "en": "There is no figure about this province yet. If you know an article or an official document "
-              "that gives one, see how to contribute.",
+        "that gives one, see how to contribute.",
     },
     "how_to_contribute": {"vi": "Hướng dẫn đóng góp", "en": "How to contribute"},
     "data_version": {"vi": "Phiên bản dữ liệu", "en": "Data version"},
@@ -47,7 +47,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress": {"vi": "Tiến độ so với mục tiêu", "en": "Progress toward the target"},
     "history": {"vi": "Diễn biến theo thời gian", "en": "Over time"},
     "all_figures": {"vi": "Tất cả số liệu", "en": "Every figure"},
-    "comparison": {"vi": "Số liệu để so sánh (không phải của tỉnh)", "en": "Figures quoted for comparison (not the province's own)"},
+    "comparison": {
+        "vi": "Số liệu để so sánh (không phải của tỉnh)",
+        "en": "Figures quoted for comparison (not the province's own)",
+    },
     "pillar": {"vi": "Trụ cột", "en": "Pillar"},
     "by_pillar": {"vi": "Bảng điểm theo trụ cột", "en": "Scorecard by pillar"},
     "unit": {"vi": "Đơn vị", "en": "Unit"},
@@ -78,9 +81,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "unchanged_territory": {"vi": "không đổi địa giới năm 2025", "en": "territory unchanged in 2025"},
     "territory_break": {
         "vi": "Địa giới của tỉnh thay đổi ngày 1/7/2025: số liệu trước và sau ngày đó mô tả hai vùng đất khác nhau "
-              "và không được nối với nhau.",
+        "và không được nối với nhau.",
         "en": "The province's borders changed on 1 July 2025: figures before and after describe different land and "
-              "are never joined.",
+        "are never joined.",
     },
     "merged_from": {"vi": "Hợp nhất từ", "en": "Merged from"},
     "code": {"vi": "Mã", "en": "Code"},
@@ -92,14 +95,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_stated": {"vi": "không ghi", "en": "not stated"},
     "license_note": {
         "vi": "Dữ liệu được phát hành theo giấy phép CC BY 4.0: bạn được dùng lại, kể cả cho mục đích thương mại, "
-              "với điều kiện ghi nguồn.",
+        "với điều kiện ghi nguồn.",
         "en": "The data is released under CC BY 4.0: reuse it, commercially too, as long as you credit it.",
     },
-    "checksums": {"vi": "mã băm SHA-256 của mọi tệp dữ liệu và tệp tải về (sha256sum -c)",
-                  "en": "SHA-256 checksums of every data file and download (sha256sum -c)"},
+    "checksums": {
+        "vi": "mã băm SHA-256 của mọi tệp dữ liệu và tệp tải về (sha256sum -c)",
+        "en": "SHA-256 checksums of every data file and download (sha256sum -c)",
+    },
     "how_to_cite": {"vi": "Cách trích dẫn", "en": "How to cite"},
     "skip_other_language": {"vi": "English", "en": "Tiếng Việt"},
-    "computed": {"vi": "tính từ tử số/mẫu số, bài không ghi tỷ lệ", "en": "computed from the fraction; the text gives no percent"},
+    "computed": {
+        "vi": "tính từ tử số/mẫu số, bài không ghi tỷ lệ",
+        "en": "computed from the fraction; the text gives no percent",
+    },
     "open_source": {"vi": "mở nguồn", "en": "open source"},
     "for_comparison": {"vi": "để so sánh", "en": "for comparison"},
     "national": {"vi": "Cả nước", "en": "Whole country"},
@@ -109,18 +117,61 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 QUALIFIERS = {
-    "vi": {"exact": "", "about": "khoảng", "at_least": "tối thiểu", "more_than": "hơn", "nearly": "gần", "at_most": "tối đa"},
-    "en": {"exact": "", "about": "about", "at_least": "at least", "more_than": "more than", "nearly": "nearly",
-           "at_most": "at most"},
+    "vi": {
+        "exact": "",
+        "about": "khoảng",
+        "at_least": "tối thiểu",
+        "more_than": "hơn",
+        "nearly": "gần",
+        "at_most": "tối đa",
+    },
+    "en": {
+        "exact": "",
+        "about": "about",
+        "at_least": "at least",
+        "more_than": "more than",
+        "nearly": "nearly",
+        "at_most": "at most",
+    },
 }
 UNITS = {
-    "vi": {"percent": "%", "count": "số lượng", "km": "km", "Mbps": "Mbps", "VND": "đồng", "rank": "thứ hạng",
-           "score": "điểm", "per_person": "trên mỗi người", "level": "cấp độ"},
-    "en": {"percent": "%", "count": "count", "km": "km", "Mbps": "Mbps", "VND": "VND", "rank": "rank",
-           "score": "score", "per_person": "per person", "level": "level"},
+    "vi": {
+        "percent": "%",
+        "count": "số lượng",
+        "km": "km",
+        "Mbps": "Mbps",
+        "VND": "đồng",
+        "rank": "thứ hạng",
+        "score": "điểm",
+        "per_person": "trên mỗi người",
+        "level": "cấp độ",
+    },
+    "en": {
+        "percent": "%",
+        "count": "count",
+        "km": "km",
+        "Mbps": "Mbps",
+        "VND": "VND",
+        "rank": "rank",
+        "score": "score",
+        "per_person": "per person",
+        "level": "level",
+    },
 }
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def t(lang: str, key: str) -> str:
@@ -136,4 +187,8 @@ def date_text(as_of: int | str, lang: str) -> str:
         return parts[0]
     if len(parts) == 2:
         return f"tháng {first.month}/{first.year}" if lang == "vi" else f"{_MONTHS_EN[first.month - 1]} {first.year}"
-    return f"{first.day}/{first.month}/{first.year}" if lang == "vi" else f"{first.day} {_MONTHS_EN[first.month - 1]} {first.year}"
+    return (
+        f"{first.day}/{first.month}/{first.year}"
+        if lang == "vi"
+        else f"{first.day} {_MONTHS_EN[first.month - 1]} {first.year}"
+    )

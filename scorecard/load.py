@@ -85,10 +85,14 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 
 def _scalar_value(node: ScalarNode) -> object:
     text = node.value
-    if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "?") and not node.tag.startswith(
-        "tag:yaml.org,2002:"
-    ):
+    if node.tag not in (
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "?",
+    ) and not node.tag.startswith("tag:yaml.org,2002:"):
         raise _located(node, f"the tag {node.tag!r} is not allowed; remove it and write a plain value")
     if node.style:  # quoted or block text is always text (plain is None in PyYAML, "" in libyaml)
         return text
@@ -129,18 +133,30 @@ def _refuse_aliases_tags_and_depth(text: str) -> None:
             event = scanner.get_event()
             mark = event.start_mark
             if isinstance(event, yaml.AliasEvent):
-                raise _LocatedError(mark.line + 1, mark.column + 1,
-                                    "aliases (*name) are not allowed in data files; write the value out in full")
+                raise _LocatedError(
+                    mark.line + 1,
+                    mark.column + 1,
+                    "aliases (*name) are not allowed in data files; write the value out in full",
+                )
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if event.anchor:
-                    raise _LocatedError(mark.line + 1, mark.column + 1,
-                                        "anchors (&name) are not allowed in data files; write each value out in full")
+                    raise _LocatedError(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "anchors (&name) are not allowed in data files; write each value out in full",
+                    )
                 if event.tag is not None and event.tag != "!":
-                    raise _LocatedError(mark.line + 1, mark.column + 1,
-                                        f"the tag {event.tag!r} is not allowed; remove it and write a plain value")
+                    raise _LocatedError(
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"the tag {event.tag!r} is not allowed; remove it and write a plain value",
+                    )
                 if open_collections > MAX_DEPTH:
-                    raise _LocatedError(mark.line + 1, mark.column + 1,
-                                        f"the data is nested more than {MAX_DEPTH} levels deep; flatten it")
+                    raise _LocatedError(
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"the data is nested more than {MAX_DEPTH} levels deep; flatten it",
+                    )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 open_collections += 1
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -183,8 +199,13 @@ def _decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         warnings.append(
-            Problem(shown, 1, 1, "the file starts with a byte-order mark (BOM); it was read, "
-                    "but save it as 'UTF-8' without BOM", "warning")
+            Problem(
+                shown,
+                1,
+                1,
+                "the file starts with a byte-order mark (BOM); it was read, but save it as 'UTF-8' without BOM",
+                "warning",
+            )
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataFileError(Problem(shown, 1, 1, "the file is saved as UTF-16; save it again as UTF-8"))
@@ -195,8 +216,13 @@ def _decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1  # characters, not bytes
         raise DataFileError(
-            Problem(shown, line, column, f"this byte (0x{raw[err.start]:02x}) is not UTF-8 text; "
-                    "save the file as UTF-8 (Vietnamese letters need it)")
+            Problem(
+                shown,
+                line,
+                column,
+                f"this byte (0x{raw[err.start]:02x}) is not UTF-8 text; "
+                "save the file as UTF-8 (Vietnamese letters need it)",
+            )
         ) from None
     return text, warnings
 
@@ -206,15 +232,23 @@ def _refuse_tabs_and_controls(text: str, shown: str) -> None:
         for column, char in enumerate(line, start=1):
             if char == "\t":
                 raise DataFileError(
-                    Problem(shown, line_number, column, "a tab character; YAML needs spaces: replace the tab with spaces")
+                    Problem(
+                        shown, line_number, column, "a tab character; YAML needs spaces: replace the tab with spaces"
+                    )
                 )
             if char not in "\r" and (ord(char) < 32 or ord(char) == 127):
                 raise DataFileError(
-                    Problem(shown, line_number, column, f"an invisible control character (U+{ord(char):04X}); delete it")
+                    Problem(
+                        shown, line_number, column, f"an invisible control character (U+{ord(char):04X}); delete it"
+                    )
                 )
-            if 0x80 <= ord(char) <= 0x9F or char in "\ufffe\uffff":  # what YAML itself refuses, located by character
+            # What YAML itself refuses, and the line and paragraph separators YAML counts as line breaks
+            # but editors do not (they would shift every line number after them): located by character.
+            if 0x80 <= ord(char) <= 0x9F or char in "\ufffe\uffff\u2028\u2029":
                 raise DataFileError(
-                    Problem(shown, line_number, column, f"an invisible or non-text character (U+{ord(char):04X}); delete it")
+                    Problem(
+                        shown, line_number, column, f"an invisible or non-text character (U+{ord(char):04X}); delete it"
+                    )
                 )
 
 
@@ -233,8 +267,13 @@ def load_yaml(path: Path, shown: str | None = None) -> Loaded:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise DataFileError(
-            Problem(shown, 1, 1, f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}; "
-                    "split it or remove what does not belong")
+            Problem(
+                shown,
+                1,
+                1,
+                f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}; "
+                "split it or remove what does not belong",
+            )
         )
     text, warnings = _decode(path.read_bytes(), shown)
     return load_yaml_text(text, shown, warnings)
@@ -264,8 +303,13 @@ def load_yaml_text(text: str, shown: str, warnings: list[Problem] | None = None)
         line, column = _inside(text, *((mark.line + 1, mark.column + 1) if mark else (1, 1)))
         what = err.problem or "this is not valid YAML"
         raise DataFileError(
-            Problem(shown, line, column, f"YAML syntax: {what}; check the indentation and the ':' "
-                    "after each key, and put text containing ': ' or '#' in quotes")
+            Problem(
+                shown,
+                line,
+                column,
+                f"YAML syntax: {what}; check the indentation and the ':' "
+                "after each key, and put text containing ': ' or '#' in quotes",
+            )
         ) from None
     finally:
         loader.dispose()

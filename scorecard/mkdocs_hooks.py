@@ -42,7 +42,9 @@ def script_hashes(html: str) -> list[str]:
 
 def on_post_page(output: str, page, config) -> str:
     """Insert the policy as the first element of <head>, before any script can run."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(script_hashes(output)))}">'
+    meta = (
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(script_hashes(output)))}">'
+    )
     return output.replace("<head>", "<head>\n    " + meta, 1)
 
 

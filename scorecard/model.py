@@ -81,9 +81,7 @@ class Indicator(Strict):
     why: Bilingual | None = Field(None, description="Why it matters, for the indicator's page.")
     caveat: Bilingual | None = Field(None, description="What a reader should keep in mind when comparing.")
     higher_is_better: StrictBool = Field(description="true when a higher value is the better one.")
-    comparable: StrictBool = Field(
-        description="true when provinces can be ranked on it (same definition everywhere)."
-    )
+    comparable: StrictBool = Field(description="true when provinces can be ranked on it (same definition everywhere).")
     headline: StrictBool = Field(False, description="true to show it among the home page's headline figures.")
     parts: list[IdText] = Field(
         default_factory=list,
@@ -95,7 +93,9 @@ class Indicator(Strict):
 class Source(Strict):
     """A published text figures are taken from. Unknown fields stay empty, never guessed."""
 
-    id: SlugText = Field(description="Stable id used in observations' `source:`.", examples=["dantri-2025-11-01-lai-chau"])
+    id: SlugText = Field(
+        description="Stable id used in observations' `source:`.", examples=["dantri-2025-11-01-lai-chau"]
+    )
     title: ShortText = Field(description="The title as published, in its own language.")
     publisher: ShortText = Field(description="Who published it (newspaper, portal).", examples=["Báo Dân trí"])
     author: ShortText | None = Field(None, description="The author as printed; empty when none is printed.")
@@ -175,7 +175,8 @@ class Observation(Strict):
         examples=["former"],
     )
     scope: IdText | None = Field(
-        None, description="An id from the scopes in data/indicators.yaml when the figure covers less than the province.",
+        None,
+        description="An id from the scopes in data/indicators.yaml when the figure covers less than the province.",
         examples=["vnpt_network"],
     )
     subject: Annotated[str, Field(max_length=40)] = Field(

@@ -78,17 +78,25 @@ def figure_text(fact: Fact, lang: str) -> str:
     words = QUALIFIERS[lang][obs.qualifier]
     if obs.unit == "rank" and fact.value is not None:
         if obs.denominator is not None:
-            core = t(lang, "rank_of").format(value=format_number(fact.value, lang), of=format_number(obs.denominator, lang))
+            core = t(lang, "rank_of").format(
+                value=format_number(fact.value, lang), of=format_number(obs.denominator, lang)
+            )
         else:
             core = t(lang, "rank_within").format(value=format_number(fact.value, lang))
             words = ""
     elif fact.value is None:
-        low = format_number(obs.low, lang) if obs.unit in ("percent", "count", "km", "score") else \
-            format_amount(obs.low, obs.unit, lang)  # "60–80 %": the unit once, after the range
+        low = (
+            format_number(obs.low, lang)
+            if obs.unit in ("percent", "count", "km", "score")
+            else format_amount(obs.low, obs.unit, lang)
+        )  # "60–80 %": the unit once, after the range
         core = f"{low}–{format_amount(obs.high, obs.unit, lang)}"
     else:
-        amount = format_amount(fact.value, obs.unit, lang) if not fact.value_computed else \
-            format_amount(round(fact.value, 1), obs.unit, lang)
+        amount = (
+            format_amount(fact.value, obs.unit, lang)
+            if not fact.value_computed
+            else format_amount(round(fact.value, 1), obs.unit, lang)
+        )
         if obs.numerator is not None and obs.denominator is not None:
             core = f"{format_number(obs.numerator, lang)}/{format_number(obs.denominator, lang)} ({amount})"
         else:
@@ -146,15 +154,23 @@ def own_facts(facts: list[Fact]) -> list[Fact]:
 
 def latest_actual(facts: list[Fact], indicator_id: str, whole_province: bool = True) -> Fact | None:
     """The most recent actual of an indicator (whole province only by default)."""
-    candidates = [f for f in own_facts(facts) if f.indicator == indicator_id and f.observation.kind == "actual"
-                  and (f.observation.scope is None or not whole_province)]
+    candidates = [
+        f
+        for f in own_facts(facts)
+        if f.indicator == indicator_id
+        and f.observation.kind == "actual"
+        and (f.observation.scope is None or not whole_province)
+    ]
     return max(candidates, key=lambda f: (sort_date(f), f.index), default=None)
 
 
 def next_target(facts: list[Fact], indicator_id: str) -> Fact | None:
     """The nearest target of an indicator (the earliest target year still listed)."""
-    candidates = [f for f in own_facts(facts) if f.indicator == indicator_id and f.observation.kind == "target"
-                  and f.observation.scope is None]
+    candidates = [
+        f
+        for f in own_facts(facts)
+        if f.indicator == indicator_id and f.observation.kind == "target" and f.observation.scope is None
+    ]
     return min(candidates, key=lambda f: (sort_date(f), f.index), default=None)
 
 
@@ -180,7 +196,15 @@ def _table(headers: list[str], rows: list[list[str]], caption: str | None = None
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     cap = f"<caption>{caption}</caption>" if caption else ""
-    return f'<div class="sc-table-wrap" tabindex="0">\n<table class="{css}">{cap}\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>'
+    return (
+        f'<div class="sc-table-wrap" tabindex="0">\n<table class="{css}">{cap}\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
+    )
+
+
+def _link(href: str, text: object) -> str:
+    """A link between two of the site's own pages (``href`` from :func:`rel`), its text escaped."""
+    return f'<a href="{href}">{esc(text)}</a>'
 
 
 def source_link(dataset: Dataset, source_id: str, page_path: str, lang: str) -> str:
@@ -211,9 +235,10 @@ def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, char
     return f"""<figure class="sc-chart">
 <img src="{base}.svg" width="{job.width}" height="{job.height}" alt="{esc(job.alt)}" loading="lazy" decoding="async">
 <figcaption>{esc(job.alt)}<br><span class="sc-credit">{esc(chart_credit(dataset, job, lang))}</span></figcaption>
-<p class="sc-downloads">{t(lang, 'download')}: <a href="{base}.svg" download>SVG</a> · <a href="{base}.png" download>PNG</a> · <a href="{base}.csv" download>CSV</a>
-<button type="button" class="sc-interactive" data-spec="{base}.vl.json" hidden>{t(lang, 'interactive')}</button></p>
-<details class="sc-data"><summary>{t(lang, 'data_table')}</summary>
+<p class="sc-downloads">{t(lang, "download")}: <a href="{base}.svg" download>SVG</a> · \
+<a href="{base}.png" download>PNG</a> · <a href="{base}.csv" download>CSV</a>
+<button type="button" class="sc-interactive" data-spec="{base}.vl.json" hidden>{t(lang, "interactive")}</button></p>
+<details class="sc-data"><summary>{t(lang, "data_table")}</summary>
 {table}
 </details>
 </figure>"""
@@ -221,8 +246,7 @@ def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, char
 
 # BibTeX counts every brace, a backslash before it or not, so "\}" would still end a field: braces
 # and backslashes from the data are written as commands with balanced braces of their own.
-_BIBTEX = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\\": r"\textbackslash{}", "^": r"\^{}",
-           "~": r"\~{}"}
+_BIBTEX = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
 
 
 def bib_url(url: str) -> str:
@@ -241,17 +265,22 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
     site_title = release.title[lang] if release else t(lang, "site_title")
     year = release.released.year if release else ""
     authors = release.authors if release else ""
-    apa = f"{authors} ({year}). {title}. {site_title} (" + ("phiên bản dữ liệu" if lang == "vi" else "data version") + \
-        f" {version}). {url}"
+    apa = (
+        f"{authors} ({year}). {title}. {site_title} ("
+        + ("phiên bản dữ liệu" if lang == "vi" else "data version")
+        + f" {version}). {url}"
+    )
     key = re.sub(r"[^a-z0-9]+", "-", f"scorecard-{version}-{url_path}".lower()).strip("-")
     bib_escape = lambda text: re.sub(r"[{}\\%&$#_^~]", lambda m: _BIBTEX.get(m[0], "\\" + m[0]), str(text))  # noqa
-    bibtex = (f"@misc{{{key},\n  title = {{{bib_escape(title)} --- {bib_escape(site_title)}}},\n"
-              f"  author = {{{{{bib_escape(authors)}}}}},\n  year = {{{year}}},\n  version = {{{bib_escape(version)}}},\n"
-              f"  url = {{{bib_url(url)}}},\n  note = {{Data: CC BY 4.0}}\n}}")
+    bibtex = (
+        f"@misc{{{key},\n  title = {{{bib_escape(title)} --- {bib_escape(site_title)}}},\n"
+        f"  author = {{{{{bib_escape(authors)}}}}},\n  year = {{{year}}},\n  version = {{{bib_escape(version)}}},\n"
+        f"  url = {{{bib_url(url)}}},\n  note = {{Data: CC BY 4.0}}\n}}"
+    )
     unfixed = "" if site_url else f'<p class="sc-muted">{t(lang, "address_not_fixed")}</p>'
     return f"""<section class="sc-cite" aria-labelledby="cite-heading">
-<h2 id="cite-heading">{t(lang, 'cite_page')}</h2>
-<p class="sc-version">{t(lang, 'data_version')} <strong>{esc(version)}</strong></p>
+<h2 id="cite-heading">{t(lang, "cite_page")}</h2>
+<p class="sc-version">{t(lang, "data_version")} <strong>{esc(version)}</strong></p>
 <p>{esc(apa)}</p>
 <pre><code>{esc(bibtex)}</code></pre>
 {unfixed}
@@ -262,8 +291,10 @@ def version_line(dataset: Dataset, lang: str) -> str:
     release = dataset.release
     if release is None:
         return ""
-    return (f'<p class="sc-version">{t(lang, "data_version")} <strong>{esc(release.version)}</strong>, '
-            f'{t(lang, "released")} {esc(release.released.isoformat())}</p>')
+    return (
+        f'<p class="sc-version">{t(lang, "data_version")} <strong>{esc(release.version)}</strong>, '
+        f"{t(lang, 'released')} {esc(release.released.isoformat())}</p>"
+    )
 
 
 def search_keywords(*texts: str) -> str:
@@ -281,18 +312,27 @@ def front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n\n"
 
 
-def figures_table(dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool,
-                  show_territory: bool) -> str:
+def figures_table(
+    dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool, show_territory: bool
+) -> str:
     """Every figure with its date, territory, scope, source link and verbatim quote."""
-    headers = ([t(lang, "province")] if show_province else []) + [t(lang, "indicator"), t(lang, "kind"), t(lang, "figure"),
-                                                                  t(lang, "date")]
-    headers += ([t(lang, "territory")] if show_territory else []) + [t(lang, "scope"), t(lang, "source"), t(lang, "quote")]
+    headers = ([t(lang, "province")] if show_province else []) + [
+        t(lang, "indicator"),
+        t(lang, "kind"),
+        t(lang, "figure"),
+        t(lang, "date"),
+    ]
+    headers += ([t(lang, "territory")] if show_territory else []) + [
+        t(lang, "scope"),
+        t(lang, "source"),
+        t(lang, "quote"),
+    ]
     rows = []
     for fact in facts:
         obs = fact.observation
         indicator = dataset.indicators.get(obs.indicator)
         name = indicator.name.vi if indicator and lang == "vi" else indicator.name.en if indicator else obs.indicator
-        ind_link = f'<a href="{rel(page_path, f"{prefix(lang)}indicators/{obs.indicator}.md")}">{esc(name)}</a>'
+        ind_link = _link(rel(page_path, f"{prefix(lang)}indicators/{obs.indicator}.md"), name)
         figure = esc(figure_text(fact, lang))
         if fact.value_computed:
             figure += f' <span class="sc-muted" title="{t(lang, "computed")}">†</span>'
@@ -301,10 +341,17 @@ def figures_table(dataset: Dataset, facts: list[Fact], page_path: str, lang: str
         quote = f'<q lang="vi">{esc(obs.quote)}</q>'
         if obs.note:
             quote += f'<br><span class="sc-note">{t(lang, "note")}: {esc(obs.note)}</span>'
-        row = ([f'<a href="{rel(page_path, f"{prefix(lang)}provinces/{fact.province}.md")}">{esc(dataset.provinces[fact.province].name)}</a>']
-               if show_province else [])
+        row = (
+            [
+                _link(
+                    rel(page_path, f"{prefix(lang)}provinces/{fact.province}.md"), dataset.provinces[fact.province].name
+                )
+            ]
+            if show_province
+            else []
+        )
         row += [ind_link, t(lang, obs.kind), figure, esc(when_text(fact, lang))]
-        row += ([esc(territory_text(dataset, fact, lang))] if show_territory else [])
+        row += [esc(territory_text(dataset, fact, lang))] if show_territory else []
         row += [scope_text, source_link(dataset, obs.source, page_path, lang), quote]
         rows.append(row)
     return _table(headers, rows, css="sc-table sc-figures")
@@ -318,12 +365,18 @@ def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict,
     facts = sorted(dataset.facts_for(unit.slug), key=lambda f: (f.indicator, f.observation.kind, sort_date(f), f.index))
     own = own_facts(facts)
     title = unit.name
-    parts = [front_matter(unit.name, _province_description(unit, own, lang)),
-             f"# {md_esc(unit.name)}\n", search_keywords(unit.name, unit.full_name), _province_lede(unit, facts, lang)]
+    parts = [
+        front_matter(unit.name, _province_description(unit, own, lang)),
+        f"# {md_esc(unit.name)}\n",
+        search_keywords(unit.name, unit.full_name),
+        _province_lede(unit, facts, lang),
+    ]
     if not own:
-        parts.append(f'<div class="admonition info"><p class="admonition-title">{t(lang, "no_data")}</p>'
-                     f'<p>{t(lang, "no_data_long")} <a href="{rel(path, f"{prefix(lang)}about.md")}#contribute">'
-                     f'{t(lang, "how_to_contribute")}</a></p></div>')
+        parts.append(
+            f'<div class="admonition info"><p class="admonition-title">{t(lang, "no_data")}</p>'
+            f'<p>{t(lang, "no_data_long")} <a href="{rel(path, f"{prefix(lang)}about.md")}#contribute">'
+            f"{t(lang, 'how_to_contribute')}</a></p></div>"
+        )
     else:
         if not unit.unchanged:
             parts.append(f'<div class="admonition warning"><p>{t(lang, "territory_break")}</p></div>')
@@ -377,17 +430,26 @@ def _pillar_scorecard(dataset: Dataset, own: list[Fact], path: str, lang: str) -
             indicator = dataset.indicators[indicator_id]
             actual = latest_actual(own, indicator_id) or latest_actual(own, indicator_id, whole_province=False)
             target = next_target(own, indicator_id)
-            link = f'<a href="{rel(path, f"{prefix(lang)}indicators/{indicator_id}.md")}">{esc(getattr(indicator.name, lang))}</a>'
-            latest = f"{esc(figure_text(actual, lang))}<br><span class='sc-muted'>{esc(when_short(actual, lang))}</span>" if actual else "—"
-            aim = f"{esc(figure_text(target, lang))}<br><span class='sc-muted'>{esc(when_short(target, lang))}</span>" if target else "—"
+            link = _link(rel(path, f"{prefix(lang)}indicators/{indicator_id}.md"), getattr(indicator.name, lang))
+            latest = (
+                f"{esc(figure_text(actual, lang))}<br><span class='sc-muted'>{esc(when_short(actual, lang))}</span>"
+                if actual
+                else "—"
+            )
+            aim = (
+                f"{esc(figure_text(target, lang))}<br><span class='sc-muted'>{esc(when_short(target, lang))}</span>"
+                if target
+                else "—"
+            )
             rows.append([link, latest, aim, progress_text(dataset, actual, target, lang) or "—"])
         headers = [t(lang, "indicator"), t(lang, "latest"), t(lang, "target_header"), t(lang, "progress")]
         blocks.append(f"### {md_esc(getattr(pillar.name, lang))}\n\n" + _table(headers, rows))
     return "\n\n".join(blocks)
 
 
-def _province_charts(dataset: Dataset, unit: ProvinceUnit, own: list[Fact], path: str, lang: str, charts: dict,
-                     charts_dir: str) -> list[str]:
+def _province_charts(
+    dataset: Dataset, unit: ProvinceUnit, own: list[Fact], path: str, lang: str, charts: dict, charts_dir: str
+) -> list[str]:
     blocks = []
     for indicator_id in sorted(dict.fromkeys(fact.indicator for fact in own)):
         for kind in ("progress", "history"):
@@ -401,9 +463,15 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
     indicator = dataset.indicators[indicator_id]
     path = f"{prefix(lang)}indicators/{indicator_id}.md"
     name = getattr(indicator.name, lang)
-    facts = sorted([f for f in dataset.facts if f.indicator == indicator_id],
-                   key=lambda f: (dataset.provinces[f.province].code if f.province in dataset.provinces else "99",
-                                  f.observation.kind, sort_date(f), f.index))
+    facts = sorted(
+        [f for f in dataset.facts if f.indicator == indicator_id],
+        key=lambda f: (
+            dataset.provinces[f.province].code if f.province in dataset.provinces else "99",
+            f.observation.kind,
+            sort_date(f),
+            f.index,
+        ),
+    )
     pillar = dataset.pillars.get(indicator.pillar)
     details = [
         (t(lang, "definition"), esc(getattr(indicator.definition, lang))),
@@ -413,8 +481,12 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
     if indicator.why:
         details.append((t(lang, "why"), esc(getattr(indicator.why, lang))))
     dl = "<dl class='sc-dl'>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in details) + "</dl>"
-    parts = [front_matter(name, getattr(indicator.definition, lang)),
-             f"# {md_esc(name)}\n", search_keywords(indicator.name.vi, indicator.name.en), dl]
+    parts = [
+        front_matter(name, getattr(indicator.definition, lang)),
+        f"# {md_esc(name)}\n",
+        search_keywords(indicator.name.vi, indicator.name.en),
+        dl,
+    ]
     parts.append(f"## {t(lang, 'ranking')}\n")
     job = charts.get(("ranking", None, indicator_id, lang))
     if not indicator.comparable:
@@ -424,8 +496,11 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
     else:
         parts.append(f"<p>{t(lang, 'no_data')}.</p>")
     parts.append(f"## {t(lang, 'all_figures')}\n")
-    parts.append(figures_table(dataset, facts, path, lang, show_province=True, show_territory=True) if facts
-                 else f"<p>{t(lang, 'no_data')}.</p>")
+    parts.append(
+        figures_table(dataset, facts, path, lang, show_province=True, show_territory=True)
+        if facts
+        else f"<p>{t(lang, 'no_data')}.</p>"
+    )
     caveats = _indicator_caveats(dataset, indicator, facts, lang)
     if caveats:
         parts.append(f"## {t(lang, 'caveats')}\n")
@@ -438,9 +513,20 @@ def _indicator_caveats(dataset: Dataset, indicator, facts: list[Fact], lang: str
     caveats = [esc(getattr(indicator.caveat, lang))] if indicator.caveat else []
     scoped = [f for f in facts if f.observation.scope]
     if scoped:
-        names = sorted({getattr(dataset.scopes[f.observation.scope].name, lang) for f in scoped if f.observation.scope in dataset.scopes})
-        caveats.append(esc(f"{len(scoped)} " + ("số liệu chỉ có phạm vi: " if lang == "vi" else "figure(s) cover only: ")
-                           + "; ".join(names)))
+        names = sorted(
+            {
+                getattr(dataset.scopes[f.observation.scope].name, lang)
+                for f in scoped
+                if f.observation.scope in dataset.scopes
+            }
+        )
+        caveats.append(
+            esc(
+                f"{len(scoped)} "
+                + ("số liệu chỉ có phạm vi: " if lang == "vi" else "figure(s) cover only: ")
+                + "; ".join(names)
+            )
+        )
     if any(f.territory and not f.territory.current and not f.territory.unchanged for f in facts):
         caveats.append(t(lang, "territory_break"))
     return caveats
@@ -451,12 +537,17 @@ def home_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     title = dataset.release.title[lang] if dataset.release else t(lang, "site_title")
     intro = {
         "vi": "Bảng điểm công khai về mức độ số hóa dịch vụ công của các tỉnh, thành phố Việt Nam. Mỗi con số đều kèm "
-              "đơn vị, thời điểm, nguồn và một câu trích nguyên văn từ nguồn; mục tiêu được tách khỏi kết quả thực tế.",
+        "đơn vị, thời điểm, nguồn và một câu trích nguyên văn từ nguồn; mục tiêu được tách khỏi kết quả thực tế.",
         "en": "A public scorecard of how far Vietnam's provinces have digitised their public services. Every figure "
-              "carries its unit, its date, its source and a verbatim quote from it; targets are kept apart from actuals.",
+        "carries its unit, its date, its source and a verbatim quote from it; targets are kept apart from actuals.",
     }[lang]
-    parts = [front_matter(title, intro), f"# {md_esc(title)}\n", search_keywords(title, t(lang, "site_title"), intro),
-             f"<p class='sc-lede'>{intro}</p>", version_line(dataset, lang)]
+    parts = [
+        front_matter(title, intro),
+        f"# {md_esc(title)}\n",
+        search_keywords(title, t(lang, "site_title"), intro),
+        f"<p class='sc-lede'>{intro}</p>",
+        version_line(dataset, lang),
+    ]
     parts.append(f"## {t(lang, 'headline')}\n")
     parts.append(_headline_table(dataset, path, lang))
     parts.append(f"## {t(lang, 'coverage')}\n")
@@ -472,13 +563,18 @@ def _headline_table(dataset: Dataset, path: str, lang: str) -> str:
         own = own_facts(dataset.facts_for(unit.slug))
         if not own:
             continue
-        row = [f'<a href="{rel(path, f"{prefix(lang)}provinces/{unit.slug}.md")}">{esc(unit.name)}</a>']
+        row = [_link(rel(path, f"{prefix(lang)}provinces/{unit.slug}.md"), unit.name)]
         for indicator in headline:
             fact = latest_actual(own, indicator.id)
-            row.append(f"{esc(figure_text(fact, lang))}<br><span class='sc-muted'>{esc(when_short(fact, lang))}</span>" if fact else "—")
+            row.append(
+                f"{esc(figure_text(fact, lang))}<br><span class='sc-muted'>{esc(when_short(fact, lang))}</span>"
+                if fact
+                else "—"
+            )
         rows.append(row)
     headers = [t(lang, "province")] + [
-        f'<a href="{rel(path, f"{prefix(lang)}indicators/{i.id}.md")}">{esc(getattr(i.name, lang))}</a>' for i in headline]
+        _link(rel(path, f"{prefix(lang)}indicators/{i.id}.md"), getattr(i.name, lang)) for i in headline
+    ]
     return _table(headers, rows)
 
 
@@ -493,10 +589,12 @@ def _coverage_table(dataset: Dataset, path: str, lang: str) -> str:
     top = max((s[1] for s in stats), default=0) or 1
     rows = []
     for rank, (unit, figures, indicators, newest) in enumerate(stats, start=1):
-        link = f'<a href="{rel(path, f"{prefix(lang)}provinces/{unit.slug}.md")}">{esc(unit.name)}</a>'
+        link = _link(rel(path, f"{prefix(lang)}provinces/{unit.slug}.md"), unit.name)
         if figures:
             bar = f'<span class="sc-bar" style="width:{round(100 * figures / top)}%"></span>'
-            rows.append([str(rank), link, f"{bar}{figures}", str(indicators), esc(newest.isoformat() if newest else "—")])
+            rows.append(
+                [str(rank), link, f"{bar}{figures}", str(indicators), esc(newest.isoformat() if newest else "—")]
+            )
         else:
             rows.append([str(rank), link, f'<span class="sc-muted">{t(lang, "no_data")}</span>', "0", "—"])
     headers = ["#", t(lang, "province"), t(lang, "figures_count"), t(lang, "indicators_count"), t(lang, "latest")]
@@ -509,11 +607,21 @@ def provinces_index(dataset: Dataset, lang: str, ctx: dict) -> Page:
     for unit in dataset.provinces.values():
         own = own_facts(dataset.facts_for(unit.slug))
         merged = ", ".join(f"{esc(f.name)} ({esc(f.code)})" for f in unit.former) if not unit.unchanged else "—"
-        rows.append([f'<a href="{rel(path, f"{prefix(lang)}provinces/{unit.slug}.md")}">{esc(unit.name)}</a>',
-                     esc(unit.code), merged, str(len(own)) if own else f'<span class="sc-muted">{t(lang, "no_data")}</span>'])
+        rows.append(
+            [
+                _link(rel(path, f"{prefix(lang)}provinces/{unit.slug}.md"), unit.name),
+                esc(unit.code),
+                merged,
+                str(len(own)) if own else f'<span class="sc-muted">{t(lang, "no_data")}</span>',
+            ]
+        )
     table = _table([t(lang, "province"), t(lang, "code"), t(lang, "merged_from"), t(lang, "figures_count")], rows)
-    text = front_matter(t(lang, "provinces"), t(lang, "coverage")) + f"# {t(lang, 'provinces')}\n\n{table}\n\n" + \
-        cite_block(dataset, path, t(lang, "provinces"), lang, ctx["site_url"]) + "\n"
+    text = (
+        front_matter(t(lang, "provinces"), t(lang, "coverage"))
+        + f"# {t(lang, 'provinces')}\n\n{table}\n\n"
+        + cite_block(dataset, path, t(lang, "provinces"), lang, ctx["site_url"])
+        + "\n"
+    )
     return Page(path, text)
 
 
@@ -524,12 +632,21 @@ def indicators_index(dataset: Dataset, lang: str, ctx: dict) -> Page:
     for fact in dataset.facts:
         counts[fact.indicator] += 1
     for pillar_id, pillar in dataset.pillars.items():
-        rows = [[f'<a href="{rel(path, f"{prefix(lang)}indicators/{i.id}.md")}">{esc(getattr(i.name, lang))}</a>',
-                 esc(getattr(i.definition, lang)), esc(UNITS[lang][i.unit]), str(counts[i.id])]
-                for i in dataset.indicators.values() if i.pillar == pillar_id]
+        rows = [
+            [
+                _link(rel(path, f"{prefix(lang)}indicators/{i.id}.md"), getattr(i.name, lang)),
+                esc(getattr(i.definition, lang)),
+                esc(UNITS[lang][i.unit]),
+                str(counts[i.id]),
+            ]
+            for i in dataset.indicators.values()
+            if i.pillar == pillar_id
+        ]
         if rows:
             parts.append(f"## {md_esc(getattr(pillar.name, lang))}\n")
-            parts.append(_table([t(lang, "indicator"), t(lang, "definition"), t(lang, "unit"), t(lang, "figures_count")], rows))
+            parts.append(
+                _table([t(lang, "indicator"), t(lang, "definition"), t(lang, "unit"), t(lang, "figures_count")], rows)
+            )
     parts.append(cite_block(dataset, path, t(lang, "indicators"), lang, ctx["site_url"]))
     return Page(path, "\n\n".join(parts) + "\n")
 
@@ -540,18 +657,26 @@ def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     for source in dataset.sources.values():
         url = safe_url(source.url)
         title = f'<a href="{url}" rel="noopener nofollow">{esc(source.title)}</a>' if url else esc(source.title)
-        meta = [(t(lang, "publisher"), esc(source.publisher)),
-                (t(lang, "author"), esc(source.author) if source.author else f"<em>{t(lang, 'not_stated')}</em>"),
-                (t(lang, "published"), esc(source.published.isoformat()) if source.published else f"<em>{t(lang, 'not_stated')}</em>")]
+        meta = [
+            (t(lang, "publisher"), esc(source.publisher)),
+            (t(lang, "author"), esc(source.author) if source.author else f"<em>{t(lang, 'not_stated')}</em>"),
+            (
+                t(lang, "published"),
+                esc(source.published.isoformat()) if source.published else f"<em>{t(lang, 'not_stated')}</em>",
+            ),
+        ]
         if source.period:
             meta.append((t(lang, "period"), esc(source.period)))
         if source.note:
             meta.append((t(lang, "note"), esc(source.note)))
         facts = [f for f in dataset.facts if f.observation.source == source.id]
-        block = (f'<section class="sc-source" id="src-{esc(source.id)}">\n<h2>{title}</h2>\n'
-                 f"<dl class='sc-dl'>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta) + "</dl>\n"
-                 f"<details><summary>{t(lang, 'figures_from_source')} ({len(facts)})</summary>\n"
-                 + figures_table(dataset, facts, path, lang, show_province=True, show_territory=False) + "\n</details>\n</section>")
+        block = (
+            f'<section class="sc-source" id="src-{esc(source.id)}">\n<h2>{title}</h2>\n'
+            f"<dl class='sc-dl'>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta) + "</dl>\n"
+            f"<details><summary>{t(lang, 'figures_from_source')} ({len(facts)})</summary>\n"
+            + figures_table(dataset, facts, path, lang, show_province=True, show_territory=False)
+            + "\n</details>\n</section>"
+        )
         parts.append(block)
     parts.append(cite_block(dataset, path, t(lang, "sources"), lang, ctx["site_url"]))
     return Page(path, "\n\n".join(parts) + "\n")
@@ -561,19 +686,37 @@ def downloads_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     path = f"{prefix(lang)}downloads.md"
     version = dataset.release.version if dataset.release else "dev"
     base = rel(path, "generated/downloads/").rstrip("/")
-    files = [("observations.csv", "CSV"), ("observations.json", "JSON"), ("datapackage.json", "Frictionless Data Package"),
-             ("indicators.json", t(lang, "indicators")), ("sources.json", t(lang, "sources")),
-             ("SHA256SUMS", t(lang, "checksums"))]
-    items = "".join(f'<li><a href="{base}/{name}" download>{esc(name)}</a> — {esc(label)}</li>' for name, label in files)
+    files = [
+        ("observations.csv", "CSV"),
+        ("observations.json", "JSON"),
+        ("datapackage.json", "Frictionless Data Package"),
+        ("indicators.json", t(lang, "indicators")),
+        ("sources.json", t(lang, "sources")),
+        ("SHA256SUMS", t(lang, "checksums")),
+    ]
+    items = "".join(
+        f'<li><a href="{base}/{name}" download>{esc(name)}</a> — {esc(label)}</li>' for name, label in files
+    )
     release = dataset.release
-    apa = (f"{release.authors} ({release.released.year}). {release.title[lang]} "
-           f"({'phiên bản dữ liệu' if lang == 'vi' else 'data version'} {version}) [Data set]. "
-           f"{(ctx['site_url'] or '').rstrip('/')}/{version}/downloads/") if release else ""
-    parts = [front_matter(t(lang, "downloads"), t(lang, "license_note")), f"# {t(lang, 'downloads')}\n",
-             version_line(dataset, lang), f"<ul>{items}</ul>",
-             f'<p>{t(lang, "license_note")} <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>',
-             f"## {t(lang, 'how_to_cite')}\n", f"<p>{esc(apa)}</p>",
-             cite_block(dataset, path, t(lang, "downloads"), lang, ctx["site_url"])]
+    apa = (
+        (
+            f"{release.authors} ({release.released.year}). {release.title[lang]} "
+            f"({'phiên bản dữ liệu' if lang == 'vi' else 'data version'} {version}) [Data set]. "
+            f"{(ctx['site_url'] or '').rstrip('/')}/{version}/downloads/"
+        )
+        if release
+        else ""
+    )
+    parts = [
+        front_matter(t(lang, "downloads"), t(lang, "license_note")),
+        f"# {t(lang, 'downloads')}\n",
+        version_line(dataset, lang),
+        f"<ul>{items}</ul>",
+        f'<p>{t(lang, "license_note")} <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>',
+        f"## {t(lang, 'how_to_cite')}\n",
+        f"<p>{esc(apa)}</p>",
+        cite_block(dataset, path, t(lang, "downloads"), lang, ctx["site_url"]),
+    ]
     return Page(path, "\n\n".join(parts) + "\n")
 
 
@@ -581,13 +724,19 @@ def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     path = f"{prefix(lang)}changes.md"
     intro = {
         "vi": "Những gì phiên bản dữ liệu này thêm, sửa hoặc bỏ so với phiên bản trước. Một số liệu đã công bố mà được "
-              "sửa luôn hiện cả giá trị cũ và mới.",
+        "sửa luôn hiện cả giá trị cũ và mới.",
         "en": "What this data version added, corrected or removed since the previous one. A published figure that was "
-              "corrected always shows both its old and new value.",
+        "corrected always shows both its old and new value.",
     }[lang]
     summary = ctx.get("changes_html") or f"<p>{esc(ctx.get('changes_note', ''))}</p>"
-    parts = [front_matter(t(lang, "changes"), intro), f"# {t(lang, 'changes')}\n", f"<p>{intro}</p>",
-             version_line(dataset, lang), summary, cite_block(dataset, path, t(lang, "changes"), lang, ctx["site_url"])]
+    parts = [
+        front_matter(t(lang, "changes"), intro),
+        f"# {t(lang, 'changes')}\n",
+        f"<p>{intro}</p>",
+        version_line(dataset, lang),
+        summary,
+        cite_block(dataset, path, t(lang, "changes"), lang, ctx["site_url"]),
+    ]
     return Page(path, "\n\n".join(parts) + "\n")
 
 

@@ -24,16 +24,20 @@ def _sha256(body: bytes) -> str:
 
 def manifest_text(data_dir: Path, downloads: dict[str, str]) -> str:
     """``<sha256>  <path>`` for every data file (data/…) and every download (downloads/…), sorted."""
-    lines = [(f"data/{path.relative_to(data_dir).as_posix()}", _sha256(path.read_bytes()))
-             for path in sorted(data_dir.rglob("*")) if path.is_file()]
+    lines = [
+        (f"data/{path.relative_to(data_dir).as_posix()}", _sha256(path.read_bytes()))
+        for path in sorted(data_dir.rglob("*"))
+        if path.is_file()
+    ]
     lines += [(f"downloads/{name}", _sha256(text.encode("utf-8"))) for name, text in sorted(downloads.items())]
     return "".join(f"{digest}  {path}\n" for path, digest in sorted(lines))
 
 
 def published_manifest(repo: Path, ref: str, version: str) -> str | None:
     """The manifest of ``version`` as published on ``ref`` (e.g. origin/gh-pages), or None if absent."""
-    result = subprocess.run(["git", "-C", str(repo), "show", f"{ref}:{version}/{PUBLISHED_PATH}"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "-C", str(repo), "show", f"{ref}:{version}/{PUBLISHED_PATH}"], capture_output=True, text=True
+    )
     return result.stdout if result.returncode == 0 else None
 
 
@@ -44,6 +48,8 @@ def check_release(new_manifest: str, old_manifest: str | None, version: str) -> 
     old = dict(reversed(line.split("  ", 1)) for line in old_manifest.splitlines() if "  " in line)
     new = dict(reversed(line.split("  ", 1)) for line in new_manifest.splitlines() if "  " in line)
     changed = sorted(path for path in old.keys() | new.keys() if old.get(path) != new.get(path))
-    return [f"version {version} is already published with different content ({len(changed)} file(s) differ: "
-            f"{', '.join(changed[:8])}{' …' if len(changed) > 8 else ''}); a published version is never rewritten: "
-            "set a new version in data/release.yaml and CITATION.cff"]
+    return [
+        f"version {version} is already published with different content ({len(changed)} file(s) differ: "
+        f"{', '.join(changed[:8])}{' …' if len(changed) > 8 else ''}); a published version is never rewritten: "
+        "set a new version in data/release.yaml and CITATION.cff"
+    ]

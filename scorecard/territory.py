@@ -82,7 +82,9 @@ def _former_territories(slug: str, name: str, code: str, entry: dict) -> tuple[T
     if entry.get("unchanged"):
         return (Territory(f"{slug}-{code}", name, code, current=True, unchanged=True),)
     return tuple(
-        Territory(f"{ascii_slug(unit['name'])}-{unit['code']}", unit["name"], unit["code"], current=False, unchanged=False)
+        Territory(
+            f"{ascii_slug(unit['name'])}-{unit['code']}", unit["name"], unit["code"], current=False, unchanged=False
+        )
         for unit in entry["former_units"]
     )
 

@@ -22,8 +22,11 @@ from scorecard.build import build, mkdocs_env, prepare_site  # noqa: E402
 
 def _mkdocs(config: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
-                   check=True, env=mkdocs_env())
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        check=True,
+        env=mkdocs_env(),
+    )
     return time.perf_counter() - started
 
 
@@ -44,13 +47,18 @@ def main() -> int:
     print(f"pages (generated Markdown): {figures['pages']}")
     print(f"pages (HTML in site/):      {html_pages}")
     print(f"charts:                     {figures['charts']}")
-    print(f"cold build:      {generate_cold + mkdocs_cold:6.2f} s  (generate {generate_cold:.2f} + mkdocs {mkdocs_cold:.2f})"
-          f"  goal ≤ 15 s")
-    print(f"no-change build: {generate_again + mkdocs_again:6.2f} s  (generate {generate_again:.2f} + mkdocs "
-          f"{mkdocs_again:.2f}; {figures.get('skipped', 0)} charts skipped)  goal ≤ 3 s")
+    print(
+        f"cold build:      {generate_cold + mkdocs_cold:6.2f} s  "
+        f"(generate {generate_cold:.2f} + mkdocs {mkdocs_cold:.2f})  goal ≤ 15 s"
+    )
+    print(
+        f"no-change build: {generate_again + mkdocs_again:6.2f} s  (generate {generate_again:.2f} + mkdocs "
+        f"{mkdocs_again:.2f}; {figures.get('skipped', 0)} charts skipped)  goal ≤ 3 s"
+    )
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "scorecard", "validate", "--quiet"], check=True, cwd=ROOT,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "scorecard", "validate", "--quiet"], check=True, cwd=ROOT, capture_output=True
+    )
     print(f"validate (whole data tree, new process): {time.perf_counter() - started:.2f} s")
     return 0
 

@@ -34,8 +34,16 @@ from scorecard.build import build_site  # noqa: E402
 
 BENCH_TOOLS = ROOT / "scripts" / "bench"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-quic"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 PAGES = {"home": "", "province": "provinces/lao-cai/", "indicator": "indicators/villages_mobile_broadband_share/"}
 BUDGET_BYTES = 100_000
 
@@ -78,38 +86,61 @@ def transfer(browser, url: str) -> dict:
     client.send("Network.enable")
     urls: dict[str, str] = {}
     client.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
-    client.on("Network.loadingFinished", lambda e: sizes.__setitem__(urls.get(e["requestId"], e["requestId"]),
-                                                                      int(e["encodedDataLength"])))
+    client.on(
+        "Network.loadingFinished",
+        lambda e: sizes.__setitem__(urls.get(e["requestId"], e["requestId"]), int(e["encodedDataLength"])),
+    )
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)
     page.close()
     counted = {u: n for u, n in sizes.items() if "search_index.json" not in u}
-    return {"bytes": sum(counted.values()), "requests": len(counted), "search_index_bytes":
-            sum(n for u, n in sizes.items() if "search_index.json" in u)}
+    return {
+        "bytes": sum(counted.values()),
+        "requests": len(counted),
+        "search_index_bytes": sum(n for u, n in sizes.items() if "search_index.json" in u),
+    }
 
 
 def axe_violations(browser, url: str) -> list[str]:
     page = browser.new_page(bypass_csp=True)  # the site's policy rightly refuses the injected axe script
     page.goto(url, wait_until="networkidle")
     page.add_script_tag(path=str(BENCH_TOOLS / "node_modules" / "axe-core" / "axe.min.js"))
-    result = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ' (' + v.nodes.length + ')')")
+    result = page.evaluate(
+        "async () => (await axe.run(document)).violations.map(v => v.id + ' (' + v.nodes.length + ')')"
+    )
     page.close()
     return result
 
 
 def lighthouse(url: str) -> dict:
     out = Path(tempfile.mkstemp(suffix=".json")[1])
-    subprocess.run([str(BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
-                    f"--output-path={out}", "--form-factor=mobile", f"--chrome-flags={' '.join(FLAGS)}",
-                    "--only-categories=performance,accessibility,best-practices,seo"],
-                   check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True)
+    subprocess.run(
+        [
+            str(BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            "--form-factor=mobile",
+            f"--chrome-flags={' '.join(FLAGS)}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True,
+    )
     report = json.loads(out.read_text())
     out.unlink()
     scores = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
-    misses = [f"{audit_id} ({report['audits'][audit_id].get('displayValue', '')})"
-              for category in report["categories"].values() for ref in category["auditRefs"]
-              if ref.get("weight") and (audit_id := ref["id"]) and report["audits"][audit_id].get("score") is not None
-              and report["audits"][audit_id]["score"] < 1]
+    misses = [
+        f"{audit_id} ({report['audits'][audit_id].get('displayValue', '')})"
+        for category in report["categories"].values()
+        for ref in category["auditRefs"]
+        if ref.get("weight")
+        and (audit_id := ref["id"])
+        and report["audits"][audit_id].get("score") is not None
+        and report["audits"][audit_id]["score"] < 1
+    ]
     return {"scores": scores, "misses": misses}
 
 
@@ -132,8 +163,11 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (the slowest part)")
     args = parser.parse_args()
     if not (BENCH_TOOLS / "node_modules").exists():
-        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
-                       check=True, cwd=BENCH_TOOLS)
+        subprocess.run(
+            ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+            check=True,
+            cwd=BENCH_TOOLS,
+        )
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as scratch:
@@ -145,18 +179,30 @@ def main() -> int:
             for name, path in PAGES.items():
                 moved = transfer(browser, base + path)
                 violations = axe_violations(browser, base + path)
-                line = (f"{name:<10} first load {moved['bytes'] / 1000:6.1f} kB gzip in {moved['requests']:2d} requests"
-                        f" (search index on demand: {moved['search_index_bytes'] / 1000:.1f} kB); axe violations: "
-                        f"{len(violations)} {violations if violations else ''}")
+                line = (
+                    f"{name:<10} first load {moved['bytes'] / 1000:6.1f} kB gzip in {moved['requests']:2d} requests"
+                    f" (search index on demand: {moved['search_index_bytes'] / 1000:.1f} kB); axe violations: "
+                    f"{len(violations)} {violations if violations else ''}"
+                )
                 if not args.no_lighthouse:
                     result = lighthouse(base + path)
                     scores = result["scores"]
-                    line += (f"\n{'':<10} Lighthouse mobile: performance {scores['performance']}, accessibility "
-                             f"{scores['accessibility']}, best practices {scores['best-practices']}, seo {scores['seo']}")
+                    line += (
+                        f"\n{'':<10} Lighthouse mobile: performance {scores['performance']}, accessibility "
+                        f"{scores['accessibility']}, best practices {scores['best-practices']}, seo {scores['seo']}"
+                    )
                     if result["misses"]:
                         line += f"\n{'':<10} below full marks: {', '.join(result['misses'])}"
-                    failed += [f"{name} {k}" for k, goal in (("performance", 95), ("accessibility", 100),
-                                                             ("best-practices", 95), ("seo", 95)) if scores[k] < goal]
+                    failed += [
+                        f"{name} {k}"
+                        for k, goal in (
+                            ("performance", 95),
+                            ("accessibility", 100),
+                            ("best-practices", 95),
+                            ("seo", 95),
+                        )
+                        if scores[k] < goal
+                    ]
                 if name == "province" and moved["bytes"] > BUDGET_BYTES:
                     failed.append(f"{name} transfer")
                 failed += [f"{name} axe"] if violations else []

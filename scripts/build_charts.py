@@ -21,8 +21,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs")
-    parser.add_argument("--site-url", default=os.environ.get("SITE_URL") or None,
-                        help="the published address (default: $SITE_URL, else data/release.yaml)")
+    parser.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL") or None,
+        help="the published address (default: $SITE_URL, else data/release.yaml)",
+    )
     parser.add_argument("--previous", help="the git tag of the previous data release (default: the newest v* tag)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args()

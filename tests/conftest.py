@@ -59,8 +59,7 @@ class Run:
         """The printed line that starts with ``prefix`` and contains every one of ``words``."""
         at_place = [line for line in self.lines if line.startswith(prefix)]
         found = [line for line in at_place if all(word in line for word in words)]
-        assert found, (f"no line at {prefix!r} says {words}; lines there: {at_place}; "
-                       f"output:\n{self.out}{self.err}")
+        assert found, f"no line at {prefix!r} says {words}; lines there: {at_place}; output:\n{self.out}{self.err}"
         return found[0]
 
 

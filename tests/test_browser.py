@@ -16,10 +16,24 @@ from playwright.sync_api import sync_playwright
 from tests._site import real_site, serve
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-quic"]
-PAGES = {"home": "", "province": "provinces/lao-cai/", "indicator": "indicators/villages_mobile_broadband_share/",
-         "province-en": "en/provinces/lai-chau/", "sources": "sources/", "empty-province": "provinces/son-la/"}
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+PAGES = {
+    "home": "",
+    "province": "provinces/lao-cai/",
+    "indicator": "indicators/villages_mobile_broadband_share/",
+    "province-en": "en/provinces/lai-chau/",
+    "sources": "sources/",
+    "empty-province": "provinces/son-la/",
+}
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +59,12 @@ def open_page(browser, url, **context_options):
     record = {"requests": [], "failed": [], "errors": []}
     page.on("request", lambda request: record["requests"].append(request.url))
     page.on("requestfailed", lambda request: record["failed"].append(request.url))
-    page.on("response", lambda response: record["failed"].append(f"{response.status} {response.url}")
-            if response.status >= 400 else None)
+    page.on(
+        "response",
+        lambda response: (
+            record["failed"].append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
     page.on("console", lambda message: record["errors"].append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: record["errors"].append(str(error)))
     page.goto(url, wait_until="networkidle")

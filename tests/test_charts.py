@@ -28,13 +28,31 @@ SVG = "{http://www.w3.org/2000/svg}"
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
 
 LC_FORMER = Territory("lao-cai-10", "Lào Cai", "10", current=False, unchanged=False)
-LAO_CAI = ProvinceUnit("lao-cai", "Lào Cai", "Tỉnh Lào Cai", "15", False,
-                       (LC_FORMER, Territory("yen-bai-15", "Yên Bái", "15", current=False, unchanged=False)))
+LAO_CAI = ProvinceUnit(
+    "lao-cai",
+    "Lào Cai",
+    "Tỉnh Lào Cai",
+    "15",
+    False,
+    (LC_FORMER, Territory("yen-bai-15", "Yên Bái", "15", current=False, unchanged=False)),
+)
 LC_CURRENT = LAO_CAI.current_territory
-LAI_CHAU = ProvinceUnit("lai-chau", "Lai Châu", "Tỉnh Lai Châu", "12", False,
-                        (Territory("lai-chau-12", "Lai Châu", "12", current=True, unchanged=True),))
-HA_NOI = ProvinceUnit("ha-noi", "Hà Nội", "Thành phố Hà Nội", "01", True,
-                      (Territory("ha-noi-01", "Hà Nội", "01", current=True, unchanged=True),))
+LAI_CHAU = ProvinceUnit(
+    "lai-chau",
+    "Lai Châu",
+    "Tỉnh Lai Châu",
+    "12",
+    False,
+    (Territory("lai-chau-12", "Lai Châu", "12", current=True, unchanged=True),),
+)
+HA_NOI = ProvinceUnit(
+    "ha-noi",
+    "Hà Nội",
+    "Thành phố Hà Nội",
+    "01",
+    True,
+    (Territory("ha-noi-01", "Hà Nội", "01", current=True, unchanged=True),),
+)
 FIBRE = "villages_fibre_share"
 
 
@@ -43,9 +61,15 @@ def _bilingual(vi: str, en: str) -> dict:
 
 
 def _indicator(id_: str, unit: str, comparable: bool, vi: str, en: str, higher_is_better: bool = True) -> Indicator:
-    return Indicator(id=id_, pillar="connectivity", unit=unit, name=_bilingual(vi, en),
-                     definition=_bilingual("định nghĩa", "definition"), higher_is_better=higher_is_better,
-                     comparable=comparable)
+    return Indicator(
+        id=id_,
+        pillar="connectivity",
+        unit=unit,
+        name=_bilingual(vi, en),
+        definition=_bilingual("định nghĩa", "definition"),
+        higher_is_better=higher_is_better,
+        comparable=comparable,
+    )
 
 
 FIGURES = [  # (province, territory, observation fields)
@@ -57,36 +81,59 @@ FIGURES = [  # (province, territory, observation fields)
     ("lao-cai", LC_CURRENT, dict(indicator=FIBRE, value=100, kind="target", target_year=2030)),
     ("lao-cai", LC_CURRENT, dict(indicator=FIBRE, value=55.5, kind="actual", as_of=2025, subject="national")),
     ("lao-cai", LC_FORMER, dict(indicator="base_stations_total", value=1655, unit="count", kind="actual", as_of=2024)),
-    ("lao-cai", LC_CURRENT, dict(indicator="base_stations_total", value=3100, unit="count", kind="actual",
-                                 as_of="2025-09")),
+    (
+        "lao-cai",
+        LC_CURRENT,
+        dict(indicator="base_stations_total", value=3100, unit="count", kind="actual", as_of="2025-09"),
+    ),
     ("lao-cai", LC_FORMER, dict(indicator="dti_rank", value=12, unit="rank", kind="actual", as_of=2023)),
     ("lao-cai", LC_FORMER, dict(indicator="dti_rank", value=8, unit="rank", kind="actual", as_of=2024)),
     ("lai-chau", LAI_CHAU.current_territory, dict(indicator=FIBRE, value=92, kind="actual", as_of="2025-10")),
     ("lai-chau", LAI_CHAU.current_territory, dict(indicator=FIBRE, value=80, kind="target", target_year=2025)),
-    ("lai-chau", LAI_CHAU.current_territory, dict(indicator="dti_rank", value=30, unit="rank", kind="actual",
-                                                  as_of=2024)),
+    (
+        "lai-chau",
+        LAI_CHAU.current_territory,
+        dict(indicator="dti_rank", value=30, unit="rank", kind="actual", as_of=2024),
+    ),
     ("ha-noi", HA_NOI.current_territory, dict(indicator=FIBRE, value=98, kind="actual", as_of=2024)),
     ("ha-noi", HA_NOI.current_territory, dict(indicator=FIBRE, value=100, kind="actual", as_of=2025)),
 ]
 
 
-def make_dataset(figures=FIGURES, fibre_name: str = "Tỷ lệ thôn, bản có cáp quang",
-                 publisher: str = "Báo Lào Cai") -> Dataset:
+def make_dataset(
+    figures=FIGURES, fibre_name: str = "Tỷ lệ thôn, bản có cáp quang", publisher: str = "Báo Lào Cai"
+) -> Dataset:
     """The synthetic dataset: three provinces, three indicators, one scope, one source."""
     dataset = Dataset(Path("data"), None, {}, {}, {}, {}, {})
     dataset.provinces = {unit.slug: unit for unit in (HA_NOI, LAI_CHAU, LAO_CAI)}
-    dataset.scopes = {"vnpt_network": Scope(id="vnpt_network",
-                                            name=_bilingual("Chỉ mạng VNPT/VinaPhone", "VNPT/VinaPhone network only"))}
-    dataset.indicators = {i.id: i for i in (
-        _indicator(FIBRE, "percent", True, fibre_name, "Villages with fibre"),
-        _indicator("base_stations_total", "count", False, "Số trạm BTS", "Base stations"),
-        _indicator("dti_rank", "rank", True, "Xếp hạng DTI", "DTI rank", higher_is_better=False),
-    )}
+    dataset.scopes = {
+        "vnpt_network": Scope(
+            id="vnpt_network", name=_bilingual("Chỉ mạng VNPT/VinaPhone", "VNPT/VinaPhone network only")
+        )
+    }
+    dataset.indicators = {
+        i.id: i
+        for i in (
+            _indicator(FIBRE, "percent", True, fibre_name, "Villages with fibre"),
+            _indicator("base_stations_total", "count", False, "Số trạm BTS", "Base stations"),
+            _indicator("dti_rank", "rank", True, "Xếp hạng DTI", "DTI rank", higher_is_better=False),
+        )
+    }
     dataset.sources = {"s1": Source(id="s1", title="Bài báo", publisher=publisher)}
     for index, (slug, territory, fields) in enumerate(figures):
         observation = Observation(source="s1", quote="trích dẫn", **{"unit": "percent", **fields})
-        dataset.facts.append(Fact(slug, observation, float(fields["value"]), False, territory,
-                                  f"data/provinces/{slug}.yaml", index, index + 1))
+        dataset.facts.append(
+            Fact(
+                slug,
+                observation,
+                float(fields["value"]),
+                False,
+                territory,
+                f"data/provinces/{slug}.yaml",
+                index,
+                index + 1,
+            )
+        )
     return dataset
 
 
@@ -151,12 +198,20 @@ def test_svg_is_exactly_the_announced_size_and_keeps_text_as_text(rendered):
 def test_lines_break_where_the_territory_changed(rendered):
     out, _ = rendered
     root = svg_root(out / "province-lao-cai-villages_fibre_share-vi.svg")
-    lines = [path for group in root.iter(f"{SVG}g") if "mark-line" in group.get("class", "")
-             for path in group.iter(f"{SVG}path")]
+    lines = [
+        path
+        for group in root.iter(f"{SVG}g")
+        if "mark-line" in group.get("class", "")
+        for path in group.iter(f"{SVG}path")
+    ]
     assert len(lines) == 3  # former Lào Cai, its VNPT-only figure, and the merged Lào Cai: never one line
     assert len({path.get("stroke") for path in lines}) == 3
-    merger = next(line for group in root.iter(f"{SVG}g") if "mark-rule role-mark" in group.get("class", "")
-                  for line in group.iter(f"{SVG}line"))
+    merger = next(
+        line
+        for group in root.iter(f"{SVG}g")
+        if "mark-rule role-mark" in group.get("class", "")
+        for line in group.iter(f"{SVG}line")
+    )
     merger_x = float(re.search(r"translate\(([\d.]+)", merger.get("transform")).group(1))
     for path in lines:  # each series lies wholly on one side of 1 July 2025
         xs = [float(x) for x in re.findall(r"[ML]([\d.]+),", path.get("d"))]
@@ -169,8 +224,14 @@ def test_lines_break_where_the_territory_changed(rendered):
 def test_history_rows_alt_text_and_what_is_left_out(rendered):
     _, jobs = rendered
     job = jobs["province-lao-cai-villages_fibre_share-vi"]
-    assert [row["Thời điểm"] for row in job.rows] == ["2024", "tháng 5/2025", "tháng 6/2025", "2025", "31/10/2025",
-                                                       "2030"]
+    assert [row["Thời điểm"] for row in job.rows] == [
+        "2024",
+        "tháng 5/2025",
+        "tháng 6/2025",
+        "2025",
+        "31/10/2025",
+        "2030",
+    ]
     assert 55.5 not in [row["value"] for row in job.rows]  # a national figure is not the province's
     assert [row["Loại"] for row in job.rows].count("mục tiêu") == 2
     assert "Mới nhất: gần 99,6 %, 31/10/2025" in job.alt.replace("\u00a0", " ")
@@ -245,10 +306,19 @@ def test_ranking_lists_provinces_best_first_with_their_territory(rendered):
     assert [(row["Hạng"], row["Tỉnh"]) for row in job.rows] == [(1, "Hà Nội"), (2, "Lào Cai"), (3, "Lai Châu")]
     assert job.rows[1]["Địa bàn"] == "Lào Cai (từ 1/7/2025)"
     root = svg_root(out / f"{job.name}.svg")
-    labels = [node for group in root.iter(f"{SVG}g") if "role-axis-label" in group.get("class", "")
-              for node in group.iter(f"{SVG}text") if node.text in ("Hà Nội", "Lào Cai", "Lai Châu")]
-    top_to_bottom = [node.text for node in sorted(labels, key=lambda n: float(
-        re.search(r"translate\([\d.-]+,([\d.]+)", n.get("transform")).group(1)))]
+    labels = [
+        node
+        for group in root.iter(f"{SVG}g")
+        if "role-axis-label" in group.get("class", "")
+        for node in group.iter(f"{SVG}text")
+        if node.text in ("Hà Nội", "Lào Cai", "Lai Châu")
+    ]
+    top_to_bottom = [
+        node.text
+        for node in sorted(
+            labels, key=lambda n: float(re.search(r"translate\([\d.-]+,([\d.]+)", n.get("transform")).group(1))
+        )
+    ]
     assert top_to_bottom == ["Hà Nội", "Lào Cai", "Lai Châu"]
     assert {"100\u00a0%", "≈99,6\u00a0%", "92\u00a0%"} <= set(texts(root, "role-mark"))
 
@@ -272,16 +342,21 @@ def test_ranking_only_for_comparable_indicators(dataset):
 
 def test_one_spec_of_each_kind_is_valid_vega_lite(rendered):
     _, jobs = rendered
-    for name in ("province-lao-cai-villages_fibre_share-vi", "progress-lai-chau-villages_fibre_share-vi",
-                 "ranking-villages_fibre_share-vi"):
+    for name in (
+        "province-lao-cai-villages_fibre_share-vi",
+        "progress-lai-chau-villages_fibre_share-vi",
+        "ranking-villages_fibre_share-vi",
+    ):
         alt.LayerChart.from_dict(jobs[name].spec, validate=True)
 
 
 def test_text_from_data_stays_plain_text_and_out_of_expressions(tmp_path):
     hostile = 'Cáp quang <script>alert(1)</script> "); alert(2); //'
-    dataset = make_dataset(fibre_name=hostile, publisher="=HYPERLINK(\"http://x\")")
-    jobs = [charts.province_indicator_chart(dataset, "lao-cai", FIBRE, "vi"),
-            charts.ranking_chart(dataset, FIBRE, "vi")]
+    dataset = make_dataset(fibre_name=hostile, publisher='=HYPERLINK("http://x")')
+    jobs = [
+        charts.province_indicator_chart(dataset, "lao-cai", FIBRE, "vi"),
+        charts.ranking_chart(dataset, FIBRE, "vi"),
+    ]
     charts.render(jobs, tmp_path)
     for job in jobs:
         root = svg_root(tmp_path / f"{job.name}.svg")
@@ -290,9 +365,10 @@ def test_text_from_data_stays_plain_text_and_out_of_expressions(tmp_path):
         expressions = _expressions(vl_convert.vegalite_to_vega(job.spec))
         for piece in ("alert", "Lào Cai", "HYPERLINK", "Báo"):
             assert not any(piece in expr for expr in expressions), (job.name, piece)
-        cells = [cell for row in csv.reader(io.StringIO((tmp_path / f"{job.name}.csv").read_text("utf-8")))
-                 for cell in row]
-        assert "'=HYPERLINK(\"http://x\")" in cells
+        cells = [
+            cell for row in csv.reader(io.StringIO((tmp_path / f"{job.name}.csv").read_text("utf-8"))) for cell in row
+        ]
+        assert '\'=HYPERLINK("http://x")' in cells
 
 
 def _expressions(node) -> list[str]:
@@ -334,8 +410,10 @@ def test_cache_skips_unchanged_charts_and_redraws_changed_ones(dataset, tmp_path
     jobs = [charts.ranking_chart(dataset, FIBRE, "vi"), charts.progress_chart(dataset, "lai-chau", FIBRE, "vi")]
     assert charts.render(jobs, tmp_path) == {"rendered": 2, "skipped": 0}
     assert charts.render(jobs, tmp_path) == {"rendered": 0, "skipped": 2}
-    changed = [(slug, territory, {**fields, "value": 93}) if fields.get("value") == 92 else (slug, territory, fields)
-               for slug, territory, fields in FIGURES]
+    changed = [
+        (slug, territory, {**fields, "value": 93}) if fields.get("value") == 92 else (slug, territory, fields)
+        for slug, territory, fields in FIGURES
+    ]
     new_jobs = [charts.ranking_chart(make_dataset(changed), FIBRE, "vi"), jobs[1]]
     assert charts.render(new_jobs, tmp_path) == {"rendered": 1, "skipped": 1}
     assert "93" in (tmp_path / "ranking-villages_fibre_share-vi.csv").read_text("utf-8")
@@ -345,8 +423,10 @@ def test_cache_skips_unchanged_charts_and_redraws_changed_ones(dataset, tmp_path
 
 def test_same_data_gives_the_same_bytes(dataset, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
-    jobs = [charts.province_indicator_chart(make_dataset(), "lao-cai", FIBRE, "vi"),
-            charts.progress_chart(make_dataset(), "lao-cai", FIBRE, "en")]
+    jobs = [
+        charts.province_indicator_chart(make_dataset(), "lao-cai", FIBRE, "vi"),
+        charts.progress_chart(make_dataset(), "lao-cai", FIBRE, "en"),
+    ]
     charts.render(jobs, first)
     charts.render(jobs, second)
     for path in sorted(first.iterdir()):

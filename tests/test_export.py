@@ -18,8 +18,21 @@ from conftest import FIXTURE, REAL_DATA
 from scorecard.__main__ import main
 
 REQUIRED_COLUMNS = (
-    "province", "province_code", "indicator", "value", "unit", "qualifier", "numerator", "denominator",
-    "kind", "as_of", "target_year", "territory", "scope", "source", "quote",
+    "province",
+    "province_code",
+    "indicator",
+    "value",
+    "unit",
+    "qualifier",
+    "numerator",
+    "denominator",
+    "kind",
+    "as_of",
+    "target_year",
+    "territory",
+    "scope",
+    "source",
+    "quote",
 )
 DANTRI = "dantri-2025-11-01-lai-chau"
 
@@ -144,7 +157,8 @@ def test_rows_come_in_province_code_then_file_order(csv_rows):
     codes = [row["province_code"] for row in csv_rows]
     assert codes == sorted(codes)
     assert [row["indicator"] for row in csv_rows if row["province"] == "lai-chau"][:2] == [
-        "online_services_end_to_end", "online_dossiers_share",
+        "online_services_end_to_end",
+        "online_dossiers_share",
     ]
 
 
@@ -229,8 +243,13 @@ def test_same_data_exported_twice_gives_identical_bytes(data_dir, tmp_path):
     assert export(data_dir, "all", tmp_path / "second") == 0
     first = {path.name: path.read_bytes() for path in sorted((tmp_path / "first").iterdir())}
     second = {path.name: path.read_bytes() for path in sorted((tmp_path / "second").iterdir())}
-    assert sorted(first) == ["datapackage.json", "indicators.json", "observations.csv", "observations.json",
-                             "sources.json"]
+    assert sorted(first) == [
+        "datapackage.json",
+        "indicators.json",
+        "observations.csv",
+        "observations.json",
+        "sources.json",
+    ]
     assert first == second
 
 
@@ -256,53 +275,114 @@ def real_rows(tmp_path_factory) -> list[dict[str, str]]:
 
 REAL_FIGURES = [
     # Lai Châu, Báo Dân trí 2025-11-01
-    pytest.param(dict(province="lai-chau", indicator="online_services_end_to_end", numerator=675, denominator=675),
-                 dict(value=100, value_computed="true"), "675/675", id="lai-chau 675/675 end-to-end services"),
-    pytest.param(dict(province="lai-chau", indicator="online_dossiers_share", value=92),
-                 dict(qualifier="exact", unit="percent"), "92% hồ sơ xử lý trực tuyến",
-                 id="lai-chau 92% online dossiers"),
-    pytest.param(dict(province="lai-chau", indicator="base_stations_total", value=2104),
-                 dict(qualifier="exact", scope=""), "2.104 trạm BTS", id="lai-chau 2.104 BTS"),
-    pytest.param(dict(province="lai-chau", indicator="base_stations_5g", value=55),
-                 dict(qualifier="exact"), "55 trạm 5G", id="lai-chau 55 5G stations"),
-    pytest.param(dict(province="lai-chau", indicator="mobile_subscribers", value=390000),
-                 dict(qualifier="nearly"), "gần 390.000", id="lai-chau nearly 390.000 mobile subscribers"),
-    pytest.param(dict(province="lai-chau", indicator="online_course_enrolments", value=2191),
-                 dict(qualifier="more_than"), "hơn 2.191", id="lai-chau more than 2.191 learners"),
+    pytest.param(
+        dict(province="lai-chau", indicator="online_services_end_to_end", numerator=675, denominator=675),
+        dict(value=100, value_computed="true"),
+        "675/675",
+        id="lai-chau 675/675 end-to-end services",
+    ),
+    pytest.param(
+        dict(province="lai-chau", indicator="online_dossiers_share", value=92),
+        dict(qualifier="exact", unit="percent"),
+        "92% hồ sơ xử lý trực tuyến",
+        id="lai-chau 92% online dossiers",
+    ),
+    pytest.param(
+        dict(province="lai-chau", indicator="base_stations_total", value=2104),
+        dict(qualifier="exact", scope=""),
+        "2.104 trạm BTS",
+        id="lai-chau 2.104 BTS",
+    ),
+    pytest.param(
+        dict(province="lai-chau", indicator="base_stations_5g", value=55),
+        dict(qualifier="exact"),
+        "55 trạm 5G",
+        id="lai-chau 55 5G stations",
+    ),
+    pytest.param(
+        dict(province="lai-chau", indicator="mobile_subscribers", value=390000),
+        dict(qualifier="nearly"),
+        "gần 390.000",
+        id="lai-chau nearly 390.000 mobile subscribers",
+    ),
+    pytest.param(
+        dict(province="lai-chau", indicator="online_course_enrolments", value=2191),
+        dict(qualifier="more_than"),
+        "hơn 2.191",
+        id="lai-chau more than 2.191 learners",
+    ),
     # Lào Cai
-    pytest.param(dict(province="lao-cai", indicator="services_integrated_national_portal", numerator=1655,
-                      denominator=1655),
-                 dict(value=100, value_computed="true"), "1.655/1.655", id="lao-cai 1.655/1.655 on national portal"),
-    pytest.param(dict(province="lao-cai", indicator="villages_mobile_broadband_share", numerator=1562,
-                      denominator=1568),
-                 dict(value=99.6, qualifier="about", territory="lao-cai-10"), "1.562/1.568",
-                 id="lao-cai 1.562/1.568 about 99,6% villages"),
-    pytest.param(dict(province="lao-cai", indicator="base_stations_total", value=2915),
-                 dict(scope="", territory="lao-cai-10"), "2.915", id="lao-cai 2.915 stations"),
-    pytest.param(dict(province="lao-cai", indicator="base_stations_2g", value=766), dict(scope=""), "766",
-                 id="lao-cai 766 2G"),
-    pytest.param(dict(province="lao-cai", indicator="base_stations_3g", value=835), dict(scope=""), "835",
-                 id="lao-cai 835 3G"),
-    pytest.param(dict(province="lao-cai", indicator="base_stations_4g", value=1309), dict(scope=""), "1.309",
-                 id="lao-cai 1.309 4G"),
-    pytest.param(dict(province="lao-cai", indicator="base_stations_5g", value=5), dict(scope=""), "5 trạm 5G",
-                 id="lao-cai 5 5G"),
-    pytest.param(dict(province="lao-cai", indicator="moocs_rank", value=30),
-                 dict(denominator=63, unit="rank"), "30/63", id="lao-cai MOOCs rank 30/63"),
-    pytest.param(dict(province="lao-cai", indicator="attacks_blocked", value=57800),
-                 dict(qualifier="more_than"), "hơn 57.800", id="lao-cai more than 57.800 attacks blocked"),
-    pytest.param(dict(province="lao-cai", indicator="malware_emails_blocked", value=1240000),
-                 dict(unit="count"), "1,24 triệu", id="lao-cai 1,24 triệu malware emails"),
+    pytest.param(
+        dict(province="lao-cai", indicator="services_integrated_national_portal", numerator=1655, denominator=1655),
+        dict(value=100, value_computed="true"),
+        "1.655/1.655",
+        id="lao-cai 1.655/1.655 on national portal",
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="villages_mobile_broadband_share", numerator=1562, denominator=1568),
+        dict(value=99.6, qualifier="about", territory="lao-cai-10"),
+        "1.562/1.568",
+        id="lao-cai 1.562/1.568 about 99,6% villages",
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="base_stations_total", value=2915),
+        dict(scope="", territory="lao-cai-10"),
+        "2.915",
+        id="lao-cai 2.915 stations",
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="base_stations_2g", value=766), dict(scope=""), "766", id="lao-cai 766 2G"
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="base_stations_3g", value=835), dict(scope=""), "835", id="lao-cai 835 3G"
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="base_stations_4g", value=1309),
+        dict(scope=""),
+        "1.309",
+        id="lao-cai 1.309 4G",
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="base_stations_5g", value=5), dict(scope=""), "5 trạm 5G", id="lao-cai 5 5G"
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="moocs_rank", value=30),
+        dict(denominator=63, unit="rank"),
+        "30/63",
+        id="lao-cai MOOCs rank 30/63",
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="attacks_blocked", value=57800),
+        dict(qualifier="more_than"),
+        "hơn 57.800",
+        id="lao-cai more than 57.800 attacks blocked",
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="malware_emails_blocked", value=1240000),
+        dict(unit="count"),
+        "1,24 triệu",
+        id="lao-cai 1,24 triệu malware emails",
+    ),
     # Lào Cai, VNPT at the end of 2020: the operator's network only
-    pytest.param(dict(province="lao-cai", indicator="base_stations_total", value=1000),
-                 dict(scope="vnpt_network", as_of="2020", territory="lao-cai-10"), "1.000 trạm BTS",
-                 id="lao-cai VNPT 1.000 stations 2020"),
-    pytest.param(dict(province="lao-cai", indicator="mobile_subscribers", value=222402),
-                 dict(scope="vnpt_network", as_of="2020"), "222.402", id="lao-cai VNPT 222.402 subscribers 2020"),
+    pytest.param(
+        dict(province="lao-cai", indicator="base_stations_total", value=1000),
+        dict(scope="vnpt_network", as_of="2020", territory="lao-cai-10"),
+        "1.000 trạm BTS",
+        id="lao-cai VNPT 1.000 stations 2020",
+    ),
+    pytest.param(
+        dict(province="lao-cai", indicator="mobile_subscribers", value=222402),
+        dict(scope="vnpt_network", as_of="2020"),
+        "222.402",
+        id="lao-cai VNPT 222.402 subscribers 2020",
+    ),
     # Lào Cai, plan for 2026-2030 of the merged province
-    pytest.param(dict(province="lao-cai", indicator="coverage_5g_share", value=90, target_year=2030),
-                 dict(kind="target", qualifier="at_least", as_of="", territory="lao-cai-15"), "tối thiểu 90%",
-                 id="lao-cai 2030 target 5G coverage at least 90"),
+    pytest.param(
+        dict(province="lao-cai", indicator="coverage_5g_share", value=90, target_year=2030),
+        dict(kind="target", qualifier="at_least", as_of="", territory="lao-cai-15"),
+        "tối thiểu 90%",
+        id="lao-cai 2030 target 5G coverage at least 90",
+    ),
 ]
 
 
@@ -328,10 +408,17 @@ def test_real_export_lao_cai_stations_add_up(real_rows):
 
 @pytest.mark.real_data
 def test_real_export_vnpt_2020_network_figures_carry_the_scope(real_rows):
-    stations = [row for row in real_rows if row["province"] == "lao-cai" and row["as_of"] == "2020"
-                and row["indicator"].startswith("base_stations_")]
-    assert {row["indicator"] for row in stations} == {"base_stations_total", "base_stations_2g", "base_stations_3g",
-                                                      "base_stations_4g"}
+    stations = [
+        row
+        for row in real_rows
+        if row["province"] == "lao-cai" and row["as_of"] == "2020" and row["indicator"].startswith("base_stations_")
+    ]
+    assert {row["indicator"] for row in stations} == {
+        "base_stations_total",
+        "base_stations_2g",
+        "base_stations_3g",
+        "base_stations_4g",
+    }
     assert {row["scope"] for row in stations} == {"vnpt_network"}
 
 
@@ -341,4 +428,3 @@ def test_real_export_2030_figures_are_targets(real_rows):
     assert len(for_2030) >= 3
     assert {row["kind"] for row in for_2030} == {"target"}
     assert all(row["as_of"] == "" for row in for_2030)
-

@@ -42,23 +42,78 @@ PRINTED = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<mes
 # ---------------------------------------------------------------- what a damaged file may contain
 
 ODD_TEXT = [
-    "", " ", "NaN", ".nan", "-.inf", "inf", "1e309", "-0", "0x1F", "0o17", "1_000", "99,6", "1.655", "1.655,5",
-    "2025-13-45", "2025-02-30", "9999", "-1", "~", "null", "no", "yes", "on", "true", "'", '"', ": ", "#", "- ",
-    "&a", "*a", "!!python/object:os.system", "{", "[", "}", "]", "|", ">", "%YAML 1.1", "---", "...",
-    "a\u0301\u0302\u0303\u0304", "\u202eevil", "\u200b", "\ufeff", "🚀📶", "👩\u200d💻", "\u2028", "\u0085", "\r",
-    "\x00", "\x1b[31m", "\t", "\\", "x" * 3000, "Lào Cai\nLai Châu", "\ud7ff\ue000\U0010fffd",
+    "",
+    " ",
+    "NaN",
+    ".nan",
+    "-.inf",
+    "inf",
+    "1e309",
+    "-0",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "99,6",
+    "1.655",
+    "1.655,5",
+    "2025-13-45",
+    "2025-02-30",
+    "9999",
+    "-1",
+    "~",
+    "null",
+    "no",
+    "yes",
+    "on",
+    "true",
+    "'",
+    '"',
+    ": ",
+    "#",
+    "- ",
+    "&a",
+    "*a",
+    "!!python/object:os.system",
+    "{",
+    "[",
+    "}",
+    "]",
+    "|",
+    ">",
+    "%YAML 1.1",
+    "---",
+    "...",
+    "a\u0301\u0302\u0303\u0304",
+    "\u202eevil",
+    "\u200b",
+    "\ufeff",
+    "🚀📶",
+    "👩\u200d💻",
+    "\u2028",
+    "\u0085",
+    "\r",
+    "\x00",
+    "\x1b[31m",
+    "\t",
+    "\\",
+    "x" * 3000,
+    "Lào Cai\nLai Châu",
+    "\ud7ff\ue000\U0010fffd",
 ]
 odd_text = st.one_of(
     st.sampled_from(ODD_TEXT),
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30),  # any code point but surrogates
 )
 scalars = st.one_of(
-    st.none(), st.booleans(), odd_text,
+    st.none(),
+    st.booleans(),
+    odd_text,
     st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(allow_nan=True, allow_infinity=True),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(odd_text, inner, max_size=3),
-                      max_leaves=6)
+values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(odd_text, inner, max_size=3), max_leaves=6
+)
 
 
 def _paths(data, prefix=()) -> list[tuple]:
@@ -83,9 +138,15 @@ def _copy(data):
 
 def _retyped(value, kind: str):
     """The same value as another YAML type: "92" for 92, [92] for 92, {value: 92} ..."""
-    return {"str": lambda v: str(v), "int": lambda v: len(str(v)), "float": lambda v: float(len(str(v))) + 0.5,
-            "list": lambda v: [v], "dict": lambda v: {"value": v}, "null": lambda v: None,
-            "bool": lambda v: bool(v)}[kind](value)
+    return {
+        "str": lambda v: str(v),
+        "int": lambda v: len(str(v)),
+        "float": lambda v: float(len(str(v))) + 0.5,
+        "list": lambda v: [v],
+        "dict": lambda v: {"value": v},
+        "null": lambda v: None,
+        "bool": lambda v: bool(v),
+    }[kind](value)
 
 
 @dataclass
@@ -119,7 +180,7 @@ class Damage:
         lines = text.split("\n")
         at = min(int(self.where * len(lines)), len(lines) - 1)
         if self.kind == "indent":
-            lines[at] = " " * self.value + lines[at].lstrip(" ") if self.value >= 0 else lines[at][-self.value:]
+            lines[at] = " " * self.value + lines[at].lstrip(" ") if self.value >= 0 else lines[at][-self.value :]
         elif self.kind == "duplicate_line":
             lines.insert(at, lines[at])
         elif self.kind == "swap_lines" and at + 1 < len(lines):
@@ -135,8 +196,9 @@ class Damage:
 where = st.floats(min_value=0, max_value=1, exclude_max=True)
 data_damage = st.one_of(
     st.builds(Damage, st.just("replace"), where, values),
-    st.builds(Damage, st.just("retype"), where, st.sampled_from(["str", "int", "float", "list", "dict", "null",
-                                                                 "bool"])),
+    st.builds(
+        Damage, st.just("retype"), where, st.sampled_from(["str", "int", "float", "list", "dict", "null", "bool"])
+    ),
     st.builds(Damage, st.just("delete"), where),
     st.builds(Damage, st.just("add_key"), where, odd_text),
 )
@@ -166,8 +228,7 @@ class Mutation:
         return body[: int(self.cut * len(body))] if self.cut is not None else body
 
 
-mutations = st.builds(Mutation, st.lists(data_damage, max_size=3), st.lists(text_damage, max_size=3),
-                      st.none() | where)
+mutations = st.builds(Mutation, st.lists(data_damage, max_size=3), st.lists(text_damage, max_size=3), st.none() | where)
 
 
 # ---------------------------------------------------------------- the property
@@ -190,8 +251,9 @@ def assert_located(printed: list[str], data_dir: Path) -> None:
             lines = path.read_bytes().decode("utf-8", errors="replace").split("\n")
             assert line <= len(lines), f"line {line} of a file of {len(lines)} lines: {text!r}"
             assert column <= len(lines[line - 1]) + 1, f"column {column} of a line of {len(lines[line - 1])}: {text!r}"
-        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text), \
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text), (
             f"a control or direction character reaches the terminal: {text!r}"
+        )
 
 
 def test_damaged_province_files_never_crash_the_validator(tmp_path_factory):
@@ -200,8 +262,13 @@ def test_damaged_province_files_never_crash_the_validator(tmp_path_factory):
     target = data_dir / "provinces" / "lai-chau.yaml"
     outcomes = {"accepted": 0, "refused": 0}
 
-    @settings(max_examples=MAX_EXAMPLES, deadline=None, database=None, print_blob=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(mutation=mutations)
     def check(mutation: Mutation) -> None:
         target.write_bytes(mutation.body())
@@ -214,19 +281,25 @@ def test_damaged_province_files_never_crash_the_validator(tmp_path_factory):
     check()
     seconds = time.perf_counter() - started
     runs = outcomes["accepted"] + outcomes["refused"]
-    print(f"\nfuzz: {runs} mutations in {seconds:.1f} s: {outcomes['accepted']} accepted, "
-          f"{outcomes['refused']} refused with located problems")
+    print(
+        f"\nfuzz: {runs} mutations in {seconds:.1f} s: {outcomes['accepted']} accepted, "
+        f"{outcomes['refused']} refused with located problems"
+    )
     assert runs >= MAX_EXAMPLES // 2
     assert outcomes["refused"] > 0  # the damage does damage
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("name: Lai Châu\ncode: \"12\"\nobservations:\n  - {\"a\\nb\": 1}\n", id="key with a line break"),
-    pytest.param("name: Lai Châu\ncode: \"12\"\nobservations:\n  - {\"\\e[2J\": 1}\n", id="key with a terminal escape"),
-    pytest.param("name: Lai Châu\ncode: \"12\"\nobservations:\n  - {unit: \"per\\ncent\"}\n",
-                 id="value with a line break"),
-    pytest.param("name: \"Lai Ch\\u202eâu\"\ncode: \"12\"\n", id="value with a direction override"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('name: Lai Châu\ncode: "12"\nobservations:\n  - {"a\\nb": 1}\n', id="key with a line break"),
+        pytest.param('name: Lai Châu\ncode: "12"\nobservations:\n  - {"\\e[2J": 1}\n', id="key with a terminal escape"),
+        pytest.param(
+            'name: Lai Châu\ncode: "12"\nobservations:\n  - {unit: "per\\ncent"}\n', id="value with a line break"
+        ),
+        pytest.param('name: "Lai Ch\\u202eâu"\ncode: "12"\n', id="value with a direction override"),
+    ],
+)
 def test_problems_print_on_one_line_without_control_characters(data_dir, text):
     """A message that repeats the editor's text cannot break the one-line format or drive the terminal."""
     (data_dir / "provinces" / "lai-chau.yaml").write_text(text, encoding="utf-8")
@@ -272,18 +345,31 @@ def _measured(data_dir: Path) -> tuple[list[str], float, int, int]:
     return printed, seconds, peak, rss_growth
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    pytest.param(billion_laughs(), 3, ["anchors (&name) are not allowed"], id="billion laughs"),
-    pytest.param(billion_laughs().replace("&lol0 ", "").replace('lol0: "lol"', 'lol0: *undefined'), 3,
-                 ["aliases (*name) are not allowed"], id="billion laughs without anchors"),
-    pytest.param('name: Lai Châu\ncode: "12"\nobservations: ' + "[" * 50_000 + "]" * 50_000 + "\n", 3,
-                 ["nested more than"], id="50000 nested lists"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        pytest.param(billion_laughs(), 3, ["anchors (&name) are not allowed"], id="billion laughs"),
+        pytest.param(
+            billion_laughs().replace("&lol0 ", "").replace('lol0: "lol"', "lol0: *undefined"),
+            3,
+            ["aliases (*name) are not allowed"],
+            id="billion laughs without anchors",
+        ),
+        pytest.param(
+            'name: Lai Châu\ncode: "12"\nobservations: ' + "[" * 50_000 + "]" * 50_000 + "\n",
+            3,
+            ["nested more than"],
+            id="50000 nested lists",
+        ),
+    ],
+)
 def test_parser_bombs_fail_fast_with_a_clear_message(data_dir, text, line, words):
     (data_dir / "provinces" / "lai-chau.yaml").write_text(text, encoding="utf-8")
     printed, seconds, peak, rss_growth = _measured(data_dir)
-    print(f"\n{len(text):,} bytes refused in {seconds * 1000:.1f} ms, Python peak {peak / 2**20:.2f} MiB, "
-          f"RSS growth {rss_growth / 2**20:.1f} MiB")
+    print(
+        f"\n{len(text):,} bytes refused in {seconds * 1000:.1f} ms, Python peak {peak / 2**20:.2f} MiB, "
+        f"RSS growth {rss_growth / 2**20:.1f} MiB"
+    )
     errors = [p for p in printed if p.startswith(f"{SHOWN}:{line}:")]
     assert errors and all(word in errors[0] for word in words), printed
     assert seconds < 2
@@ -297,17 +383,21 @@ def test_a_file_just_over_the_size_limit_is_refused_naming_the_limit(data_dir):
     assert MAX_FILE_BYTES < path.stat().st_size < MAX_FILE_BYTES + 200
     printed, seconds, _, _ = _measured(data_dir)
     refused = [p for p in printed if p.startswith(f"{SHOWN}:")]
-    assert refused == [f"{SHOWN}:1:1: the file is {path.stat().st_size:,} bytes, over the limit of 1,000,000; "
-                       "split it or remove what does not belong"]
+    assert refused == [
+        f"{SHOWN}:1:1: the file is {path.stat().st_size:,} bytes, over the limit of 1,000,000; "
+        "split it or remove what does not belong"
+    ]
     assert seconds < 2
 
 
 def many_observations(size: int) -> str:
     """A valid province file of about ``size`` bytes: one figure repeated with a distinct period each."""
     head = 'name: Lai Châu\ncode: "12"\nobservations:\n'
-    block = ("  - indicator: online_dossiers_share\n    value: 92\n    unit: percent\n    kind: actual\n"
-             "    period: Đợt {n}\n    source: dantri-2025-11-01-lai-chau\n    quote: \"92% hồ sơ xử lý trực tuyến\"\n"
-             "    note: \"Bản ghi thứ {n} trong một tệp lớn, để đo thời gian kiểm tra.\"\n\n")
+    block = (
+        "  - indicator: online_dossiers_share\n    value: 92\n    unit: percent\n    kind: actual\n"
+        '    period: Đợt {n}\n    source: dantri-2025-11-01-lai-chau\n    quote: "92% hồ sơ xử lý trực tuyến"\n'
+        '    note: "Bản ghi thứ {n} trong một tệp lớn, để đo thời gian kiểm tra."\n\n'
+    )
     count = (size - len(head.encode("utf-8"))) // len(block.format(n=99999).encode("utf-8"))
     return head + "".join(block.format(n=n) for n in range(count))
 

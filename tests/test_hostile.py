@@ -90,8 +90,10 @@ PAYLOADS = _payloads()
 BY_ID = {p.id: p for p in PAYLOADS}
 IDS = [p.id for p in PAYLOADS]
 # Pillar names and release texts: a few payloads where there is one field for all of them.
-PILLAR_NAMES = {"public_services": ("attr-list-heading", "markdown-structure"),
-                "connectivity": ("script-tag", "html-entities")}
+PILLAR_NAMES = {
+    "public_services": ("attr-list-heading", "markdown-structure"),
+    "connectivity": ("script-tag", "html-entities"),
+}
 RELEASE = {"authors": "bibtex-braces", "title_vi": "close-title", "title_en": "bibtex-backslash"}
 ALL, ALL_NAME = "hostile_all", "js-string-breakout"  # one indicator with a figure per payload, and its name
 
@@ -148,26 +150,56 @@ def write_tree(target: Path, text_of) -> None:
         text = text_of(p)
         registry["scopes"].append({"id": p.scope, "name": _both(text), "comparable": False})
         registry["indicators"].append(_indicator(p.indicator, text))
-        sources["sources"].append({
-            "id": p.source, "title": _short(text), "publisher": _short(text), "author": _short(text),
-            "url": f"https://example.org/hostile/{p.number}", "period": text, "language": "vi", "note": text})
-        figure = {"value": VALUE, "unit": "percent", "kind": "actual", "period": _short(text), "source": p.source,
-                  "quote": _quote(text), "note": text}
+        sources["sources"].append(
+            {
+                "id": p.source,
+                "title": _short(text),
+                "publisher": _short(text),
+                "author": _short(text),
+                "url": f"https://example.org/hostile/{p.number}",
+                "period": text,
+                "language": "vi",
+                "note": text,
+            }
+        )
+        figure = {
+            "value": VALUE,
+            "unit": "percent",
+            "kind": "actual",
+            "period": _short(text),
+            "source": p.source,
+            "quote": _quote(text),
+            "note": text,
+        }
         lai_chau["observations"].append({"indicator": p.indicator, **figure, "as_of": "2025-05", "scope": p.scope})
         lai_chau["observations"].append({"indicator": ALL, **figure, "as_of": "2025-06", "scope": p.scope})
         if p.chart:
             lai_chau["observations"].append({"indicator": p.indicator, **figure, "as_of": "2025-06"})
-            lao_cai["observations"].append({"indicator": p.indicator, **figure, "as_of": "2025-08",
-                                            "territory": "current"})
-    for name, data in (("indicators.yaml", registry), ("sources.yaml", sources), ("release.yaml", release),
-                       ("provinces/lai-chau.yaml", lai_chau), ("provinces/lao-cai.yaml", lao_cai)):
+            lao_cai["observations"].append(
+                {"indicator": p.indicator, **figure, "as_of": "2025-08", "territory": "current"}
+            )
+    for name, data in (
+        ("indicators.yaml", registry),
+        ("sources.yaml", sources),
+        ("release.yaml", release),
+        ("provinces/lai-chau.yaml", lai_chau),
+        ("provinces/lao-cai.yaml", lao_cai),
+    ):
         _dump(target / name, data)
 
 
 def _indicator(ident: str, text: str) -> dict:
-    return {"id": ident, "pillar": "public_services", "unit": "percent", "name": _both(text),
-            "definition": _both(text), "why": _both(text), "caveat": _both(text), "higher_is_better": True,
-            "comparable": True}
+    return {
+        "id": ident,
+        "pillar": "public_services",
+        "unit": "percent",
+        "name": _both(text),
+        "definition": _both(text),
+        "why": _both(text),
+        "caveat": _both(text),
+        "higher_is_better": True,
+        "comparable": True,
+    }
 
 
 def _build(tmp_path_factory, name: str, text_of) -> tuple[Path, Path]:
@@ -250,7 +282,7 @@ def tag_names(soup: BeautifulSoup) -> list[str]:
 
 def _first_difference(left: list, right: list) -> str:
     index = next((i for i, (a, b) in enumerate(zip(left, right, strict=False)) if a != b), min(len(left), len(right)))
-    return f"at element {index}: {left[index - 3:index + 3]} instead of {right[index - 3:index + 3]}"
+    return f"at element {index}: {left[index - 3 : index + 3]} instead of {right[index - 3 : index + 3]}"
 
 
 # ---------------------------------------------------------------- the built pages
@@ -302,8 +334,11 @@ def _hash(script: str) -> str:
 
 def test_the_csp_allows_the_themes_scripts(hostile):
     html = (hostile[1] / "index.html").read_text(encoding="utf-8")
-    inline = [s.string for s in BeautifulSoup(html, "html.parser").find_all("script")
-              if not s.get("src") and s.get("type") != "application/json"]
+    inline = [
+        s.string
+        for s in BeautifulSoup(html, "html.parser").find_all("script")
+        if not s.get("src") and s.get("type") != "application/json"
+    ]
     assert inline and {_hash(body) for body in inline} <= _csp_hashes(html)
 
 
@@ -318,8 +353,11 @@ def _figure_rows(soup: BeautifulSoup, p: Payload) -> list[dict[str, object]]:
     """The rows of the figures table about ``p``, each as {column header: cell}."""
     table = soup.find("table", class_="sc-figures")
     headers = [th.get_text() for th in table.select("thead th")]
-    return [dict(zip(headers, row.find_all("td"), strict=True)) for row in table.select("tbody tr")
-            if row.find("a", href=re.compile(rf"indicators/{p.indicator}/$"))]
+    return [
+        dict(zip(headers, row.find_all("td"), strict=True))
+        for row in table.select("tbody tr")
+        if row.find("a", href=re.compile(rf"indicators/{p.indicator}/$"))
+    ]
 
 
 def _one_line(text: str) -> str:
@@ -370,8 +408,9 @@ def test_source_fields_show_as_text(hostile, payload_id, lang):
     section = page(site, *(["en"] if lang == "en" else []), "sources").find("section", id=f"src-{p.source}")
     assert section.find("h2").get_text() == p.short
     assert section.find("h2").find("a")["href"] == f"https://example.org/hostile/{p.number}"
-    details = {dt.get_text(): dd.get_text() for dt, dd in zip(section.select("dl dt"), section.select("dl dd"),
-                                                               strict=True)}
+    details = {
+        dt.get_text(): dd.get_text() for dt, dd in zip(section.select("dl dt"), section.select("dl dd"), strict=True)
+    }
     assert details[t(lang, "publisher")] == p.short
     assert details[t(lang, "author")] == p.short
     assert details[t(lang, "period")] == p.text
@@ -424,8 +463,10 @@ def bibtex_fields(entry: str) -> list[str]:
     return fields if rest == "}" else [*fields, f"<unparsed: {rest[:60]!r}>"]
 
 
-@pytest.mark.parametrize("path", ["indicators/{}/index.html", "en/indicators/{}/index.html", "index.html",
-                                  "en/index.html", "sources/index.html"])
+@pytest.mark.parametrize(
+    "path",
+    ["indicators/{}/index.html", "en/indicators/{}/index.html", "index.html", "en/index.html", "sources/index.html"],
+)
 @pytest.mark.parametrize("payload_id", ["bibtex-braces", "bibtex-backslash", "close-pre-code", "attr-list-heading"])
 def test_citation_stays_in_its_pre_code_with_its_own_fields(hostile, path, payload_id):
     soup = _soup(hostile[1] / path.format(BY_ID[payload_id].indicator))
@@ -569,6 +610,7 @@ def test_json_downloads_round_trip_every_payload_exactly(hostile):
 
 def test_search_index_holds_no_markup(hostile, twin):
     """Material draws search results with innerHTML: titles and texts must be safe HTML."""
+
     def tags_and_problems(site: Path) -> tuple[set, list]:
         index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         tags, problems = set(), []
@@ -593,8 +635,18 @@ def test_diff_markdown_of_hostile_data_renders_no_html(hostile):
     label = BY_ID["script-tag"].text
     html = markdown.markdown(to_markdown(compare(old, new), label, BY_ID["markdown-link"].text), extensions=["tables"])
     soup = BeautifulSoup(html, "html.parser")
-    assert {element.name for element in soup.find_all(True)} <= {"h2", "h3", "p", "table", "thead", "tbody", "tr",
-                                                                  "th", "td", "strong"}
+    assert {element.name for element in soup.find_all(True)} <= {
+        "h2",
+        "h3",
+        "p",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "strong",
+    }
     assert markup_problems(soup) == []
     assert label in soup.find("h2").get_text()
     cells = {" ".join(td.get_text().split()) for td in soup.find_all("td")}
@@ -647,30 +699,40 @@ INVISIBLE_URLS = {
     "url with a control character": ("https://example.org/a\x07b", "U+0007"),
     "url with a line separator": ("https://example.org/a\u2028b", "contain no spaces"),
 }
-REFUSED = {name: _url(address) for name, address in BAD_URLS.items()} | {
-    name: _url(address, words) for name, (address, words) in INVISIBLE_URLS.items()} | {
-    "zero-width space in a quote": Refused(LAI_CHAU, QUOTE, 'quote: "92%\u200b hồ sơ"', "quote:", "U+200B"),
-    "right-to-left override in a quote": Refused(LAI_CHAU, QUOTE, 'quote: "92% \u202eosh"', "quote:", "U+202E"),
-    "directional isolate in a note": Refused(LAI_CHAU, QUOTE, QUOTE + '\n    note: "a\u2066b"', "note:", "U+2066"),
-    "byte-order mark inside a text": Refused(LAI_CHAU, QUOTE, 'quote: "92%\ufeff hồ sơ"', "quote:", "U+FEFF"),
-    "right-to-left override written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\u202e hồ sơ"', "quote:",
-                                                           "U+202E"),
-    "raw control character": Refused(LAI_CHAU, QUOTE, 'quote: "92% \x07hồ sơ"', "\x07", "U+0007"),
-    "raw escape character": Refused(LAI_CHAU, QUOTE, 'quote: "92% \x1b[31m"', "\x1b", "U+001B"),
-    "raw C1 control character": Refused(LAI_CHAU, QUOTE, 'quote: "92% \x85 hồ sơ"', "\x85", "U+0085"),
-    "NUL written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\0 hồ sơ"', "quote:", "U+0000"),
-    "bell written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\x07 hồ sơ"', "quote:", "U+0007"),
-    "terminal escape written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\e[31m"', "quote:", "U+001B"),
-    "C1 control written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\N hồ sơ"', "quote:", "U+0085"),
-    "DEL written as an escape": Refused(LAI_CHAU, QUOTE, QUOTE + '\n    note: "a\\x7fb"', "note:", "U+007F"),
-    "non-character written as an escape": Refused(LAI_CHAU, QUOTE, QUOTE + '\n    note: "a\\uFFFEb"', "note:",
-                                                  "U+FFFE"),
-    "zero-width space in an indicator id": Refused(LAI_CHAU, "indicator: online_dossiers_share",
-                                                   "indicator: online\u200b_dossiers_share", "indicator:",
-                                                   "not a valid indicator"),
-    "zero-width space in a source id": Refused(SOURCES, "id: dantri-2025-11-01-lai-chau",
-                                               "id: dantri-2025-11-01\u200b-lai-chau", "id:", "not a valid id"),
-}
+REFUSED = (
+    {name: _url(address) for name, address in BAD_URLS.items()}
+    | {name: _url(address, words) for name, (address, words) in INVISIBLE_URLS.items()}
+    | {
+        "zero-width space in a quote": Refused(LAI_CHAU, QUOTE, 'quote: "92%\u200b hồ sơ"', "quote:", "U+200B"),
+        "right-to-left override in a quote": Refused(LAI_CHAU, QUOTE, 'quote: "92% \u202eosh"', "quote:", "U+202E"),
+        "directional isolate in a note": Refused(LAI_CHAU, QUOTE, QUOTE + '\n    note: "a\u2066b"', "note:", "U+2066"),
+        "byte-order mark inside a text": Refused(LAI_CHAU, QUOTE, 'quote: "92%\ufeff hồ sơ"', "quote:", "U+FEFF"),
+        "right-to-left override written as an escape": Refused(
+            LAI_CHAU, QUOTE, 'quote: "92% \\u202e hồ sơ"', "quote:", "U+202E"
+        ),
+        "raw control character": Refused(LAI_CHAU, QUOTE, 'quote: "92% \x07hồ sơ"', "\x07", "U+0007"),
+        "raw escape character": Refused(LAI_CHAU, QUOTE, 'quote: "92% \x1b[31m"', "\x1b", "U+001B"),
+        "raw C1 control character": Refused(LAI_CHAU, QUOTE, 'quote: "92% \x85 hồ sơ"', "\x85", "U+0085"),
+        "NUL written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\0 hồ sơ"', "quote:", "U+0000"),
+        "bell written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\x07 hồ sơ"', "quote:", "U+0007"),
+        "terminal escape written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\e[31m"', "quote:", "U+001B"),
+        "C1 control written as an escape": Refused(LAI_CHAU, QUOTE, 'quote: "92% \\N hồ sơ"', "quote:", "U+0085"),
+        "DEL written as an escape": Refused(LAI_CHAU, QUOTE, QUOTE + '\n    note: "a\\x7fb"', "note:", "U+007F"),
+        "non-character written as an escape": Refused(
+            LAI_CHAU, QUOTE, QUOTE + '\n    note: "a\\uFFFEb"', "note:", "U+FFFE"
+        ),
+        "zero-width space in an indicator id": Refused(
+            LAI_CHAU,
+            "indicator: online_dossiers_share",
+            "indicator: online\u200b_dossiers_share",
+            "indicator:",
+            "not a valid indicator",
+        ),
+        "zero-width space in a source id": Refused(
+            SOURCES, "id: dantri-2025-11-01-lai-chau", "id: dantri-2025-11-01\u200b-lai-chau", "id:", "not a valid id"
+        ),
+    }
+)
 
 
 def _position(text: str, at: int) -> str:
@@ -684,7 +746,7 @@ def test_validator_refuses_at_the_place(data_dir, validate, case):
     text = path.read_text(encoding="utf-8")
     assert text.count(case.old) >= 1
     start = text.index(case.old)
-    changed = text[:start] + case.new + text[start + len(case.old):]
+    changed = text[:start] + case.new + text[start + len(case.old) :]
     write_bytes(data_dir.parent, case.file, changed.encode("utf-8"))
     run = validate(data_dir)
     assert run.code == 1, run.out
@@ -692,14 +754,24 @@ def test_validator_refuses_at_the_place(data_dir, validate, case):
     run.line_saying(where, [case.words])
 
 
-@pytest.mark.parametrize("address", [*BAD_URLS.values(), *(a for a, _ in INVISIBLE_URLS.values())],
-                         ids=[*BAD_URLS, *INVISIBLE_URLS])
+@pytest.mark.parametrize(
+    "address", [*BAD_URLS.values(), *(a for a, _ in INVISIBLE_URLS.values())], ids=[*BAD_URLS, *INVISIBLE_URLS]
+)
 def test_safe_url_refuses_what_the_validator_refuses(address):
     assert safe_url(address) is None
 
 
-@pytest.mark.parametrize("payload_id", ["javascript-scheme", "javascript-scheme-mixed-case", "vbscript-scheme",
-                                        "data-url", "markdown-autolink", "attr-breakout-double"])
+@pytest.mark.parametrize(
+    "payload_id",
+    [
+        "javascript-scheme",
+        "javascript-scheme-mixed-case",
+        "vbscript-scheme",
+        "data-url",
+        "markdown-autolink",
+        "attr-breakout-double",
+    ],
+)
 def test_safe_url_refuses_hostile_text(payload_id):
     assert safe_url(BY_ID[payload_id].text) is None
 

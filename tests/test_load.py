@@ -51,9 +51,9 @@ TEXT_CASES = [
     ),
     pytest.param(
         "sources.yaml",
-        (FIXTURE / "sources.yaml").read_text(encoding="utf-8").replace(
-            "    language: vi\n", "    language: vi\n    publisher: Báo Lào Cai\n", 1
-        ),
+        (FIXTURE / "sources.yaml")
+        .read_text(encoding="utf-8")
+        .replace("    language: vi\n", "    language: vi\n    publisher: Báo Lào Cai\n", 1),
         "data/sources.yaml:12:5:",
         ["the key 'publisher' appears twice", "first on line 7"],
         id="duplicate key in sources",
@@ -92,6 +92,13 @@ TEXT_CASES = [
         f"{SHOWN}:8:17:",
         ["invisible or non-text character (U+FFFE)"],
         id="non-character U+FFFE",
+    ),
+    pytest.param(
+        LAI_CHAU,
+        _with("    period: Hiện\n", "    period: Hiện\u2028\n"),
+        f"{SHOWN}:8:17:",
+        ["invisible or non-text character (U+2028)"],
+        id="line separator U+2028 (YAML would count it as a new line)",
     ),
     pytest.param(
         LAI_CHAU,
@@ -177,7 +184,7 @@ BYTE_CASES = [
         id="latin-1 file",
     ),
     pytest.param(
-        (HEAD + '  - quote: "Lào Cai ').encode("utf-8") + b"\x93x\x94\"\n",
+        (HEAD + '  - quote: "Lào Cai ').encode("utf-8") + b'\x93x\x94"\n',
         # the column counts characters as an editor shows them (à is 2 bytes in UTF-8)
         f"{SHOWN}:4:21:",
         ["this byte (0x93) is not UTF-8"],

@@ -18,7 +18,7 @@ from scorecard.export import rows
 from scorecard.pages import province_page
 from tests._site import REPO
 
-SON_LA = '''\
+SON_LA = """\
 name: Sơn La
 code: "14"
 observations:
@@ -60,15 +60,15 @@ observations:
     subject: national
     source: test-source
     quote: "cả nước đạt 45% hồ sơ trực tuyến"
-'''
-SOURCE = '''
+"""
+SOURCE = """
   - id: test-source
     title: "Bài thử"
     publisher: "Báo thử"
     url: https://example.test/bai-thu
     published: "2025-11-01"
     language: vi
-'''
+"""
 
 
 @pytest.fixture(scope="module")

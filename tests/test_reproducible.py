@@ -80,15 +80,21 @@ def sites(tmp_path_factory) -> tuple[Path, Path]:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         first = build_site(data, first_work, REPO, site_url=SITE_URL)
         env = {**os.environ, "PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati", "PYTHONPATH": str(REPO)}
-        subprocess.run([sys.executable, "-c", SECOND_BUILD, str(data), str(second_work), str(REPO), SITE_URL],
-                       check=True, env=env, cwd=second_work)
+        subprocess.run(
+            [sys.executable, "-c", SECOND_BUILD, str(data), str(second_work), str(REPO), SITE_URL],
+            check=True,
+            env=env,
+            cwd=second_work,
+        )
     return first, second_work / "site"
 
 
 def _first_difference(left: bytes, right: bytes) -> str:
     at = next((i for i, (a, b) in enumerate(zip(left, right, strict=False)) if a != b), min(len(left), len(right)))
-    return f"{len(left)} vs {len(right)} bytes, first difference at byte {at}: {left[at - 40:at + 40]!r} / " \
-           f"{right[at - 40:at + 40]!r}"
+    return (
+        f"{len(left)} vs {len(right)} bytes, first difference at byte {at}: {left[at - 40 : at + 40]!r} / "
+        f"{right[at - 40 : at + 40]!r}"
+    )
 
 
 def test_both_builds_hold_the_same_files(sites):
@@ -98,8 +104,18 @@ def test_both_builds_hold_the_same_files(sites):
 
 def test_the_comparison_covers_every_kind_of_output(sites):
     names = list(tree_hashes(sites[0]))
-    for suffix in (".html", "sitemap.xml", "sitemap.xml.gz", "search_index.json", ".svg", ".png", ".vl.json",
-                   "observations.csv", "observations.json", "datapackage.json"):
+    for suffix in (
+        ".html",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "search_index.json",
+        ".svg",
+        ".png",
+        ".vl.json",
+        "observations.csv",
+        "observations.json",
+        "datapackage.json",
+    ):
         assert any(name.endswith(suffix) for name in names), suffix
     charts = {name.rsplit("/", 1)[-1].split("-")[0] for name in names if "/charts/" in name}
     assert {"province", "progress", "ranking"} <= charts
@@ -108,8 +124,11 @@ def test_the_comparison_covers_every_kind_of_output(sites):
 def test_every_file_is_byte_identical(sites):
     first, second = sites
     left, right = tree_hashes(first), tree_hashes(second)
-    differing = {name: _first_difference((first / name).read_bytes(), (second / name).read_bytes())
-                 for name in sorted(set(left) & set(right)) if left[name] != right[name]}
+    differing = {
+        name: _first_difference((first / name).read_bytes(), (second / name).read_bytes())
+        for name in sorted(set(left) & set(right))
+        if left[name] != right[name]
+    }
     assert differing == {}, "\n".join(f"{name}: {how}" for name, how in differing.items())
 
 
@@ -124,8 +143,11 @@ def test_no_file_names_a_folder_of_the_machine_that_built_it(sites, which, tmp_p
     """Not the build folder, not the data folder (all under pytest's base folder), not the repository."""
     site = sites[which]
     folders = [str(tmp_path_factory.getbasetemp()).encode("utf-8"), str(REPO).encode("utf-8")]
-    holding = [path.relative_to(site).as_posix() for path in sorted(site.rglob("*"))
-               if path.is_file() and any(folder in _readable(path) for folder in folders)]
+    holding = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and any(folder in _readable(path) for folder in folders)
+    ]
     assert holding == []
 
 

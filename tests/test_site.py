@@ -95,9 +95,16 @@ def test_ranking_svg_holds_the_values_it_claims():
     soup = page("indicators", "villages_mobile_broadband_share")
     img = soup.select_one("figure.sc-chart img")
     assert img is not None
-    svg_text = (real_site() / "indicators" / "villages_mobile_broadband_share" / img["src"]).resolve().read_text("utf-8")
-    latest = {f.province: f for f in DATASET.facts if f.indicator == "villages_mobile_broadband_share"
-              and f.observation.kind == "actual" and f.observation.scope is None}
+    svg_text = (
+        (real_site() / "indicators" / "villages_mobile_broadband_share" / img["src"]).resolve().read_text("utf-8")
+    )
+    latest = {
+        f.province: f
+        for f in DATASET.facts
+        if f.indicator == "villages_mobile_broadband_share"
+        and f.observation.kind == "actual"
+        and f.observation.scope is None
+    }
     assert latest
     for fact in latest.values():
         assert DATASET.provinces[fact.province].name in svg_text

@@ -147,7 +147,7 @@ SHAPE_CASES = [
         id="impossible as_of",
     ),
     pytest.param(
-        'name: Lai Châu\ncode: 12\nobservations: []\n',
+        "name: Lai Châu\ncode: 12\nobservations: []\n",
         "data/provinces/lai-chau.yaml:2:1:",
         ["'code' must be text, not 12"],
         id="code without quotes",
@@ -499,12 +499,16 @@ def test_figures_that_disagree_are_reported(data_dir, validate, text, where, wor
     check_reported(validate(data_dir), where, words)
 
 
-@pytest.mark.parametrize(("quote", "qualifier"), [
-    ("gần 92% hồ sơ xử lý trực tuyến", "nearly"),
-    ("hơn 92% hồ sơ xử lý trực tuyến", "more_than"),
-    ("khoảng 92% hồ sơ xử lý trực tuyến", "about"),
-    ("tối thiểu 92% hồ sơ xử lý trực tuyến", "at_least"),
-], ids=["gần", "hơn", "khoảng", "tối thiểu"])
+@pytest.mark.parametrize(
+    ("quote", "qualifier"),
+    [
+        ("gần 92% hồ sơ xử lý trực tuyến", "nearly"),
+        ("hơn 92% hồ sơ xử lý trực tuyến", "more_than"),
+        ("khoảng 92% hồ sơ xử lý trực tuyến", "about"),
+        ("tối thiểu 92% hồ sơ xử lý trực tuyến", "at_least"),
+    ],
+    ids=["gần", "hơn", "khoảng", "tối thiểu"],
+)
 def test_qualifier_word_before_an_exact_figure_is_a_warning(data_dir, validate, quote, qualifier):
     figure = f"""\
       - indicator: online_dossiers_share
@@ -523,7 +527,10 @@ def test_qualifier_word_before_an_exact_figure_is_a_warning(data_dir, validate, 
 
 
 def test_an_exact_figure_after_no_qualifier_word_gives_no_such_warning(data_dir, validate):
-    write(data_dir, LAI_CHAU, lai_chau(f"""\
+    write(
+        data_dir,
+        LAI_CHAU,
+        lai_chau(f"""\
       - indicator: online_dossiers_share
         value: 92
         unit: percent
@@ -531,7 +538,8 @@ def test_an_exact_figure_after_no_qualifier_word_gives_no_such_warning(data_dir,
         period: Hiện
         source: {DANTRI}
         quote: "92% hồ sơ xử lý trực tuyến, hơn năm trước"
-    """))
+    """),
+    )
     run = validate(data_dir)
     assert run.code == 0 and "write qualifier" not in run.out
 
@@ -568,7 +576,10 @@ def test_repeated_figure_is_only_a_warning(data_dir, validate):
 )
 def test_percent_against_its_fraction_allows_rounding_only(data_dir, validate, value, qualifier, passes):
     written = value.replace(".", ",")
-    write(data_dir, LAO_CAI, lao_cai(f"""\
+    write(
+        data_dir,
+        LAO_CAI,
+        lao_cai(f"""\
       - indicator: villages_mobile_broadband_share
         value: {value}
         unit: percent
@@ -580,7 +591,8 @@ def test_percent_against_its_fraction_allows_rounding_only(data_dir, validate, v
         territory: former
         source: {BAOLAOCAI}
         quote: "1.562/1.568 (khoảng {written}%) trung tâm thôn"
-    """))
+    """),
+    )
     run = validate(data_dir)
     if passes:
         assert run.code == 0, run.out
@@ -595,29 +607,75 @@ def test_percent_against_its_fraction_allows_rounding_only(data_dir, validate, v
     ("indicator", "unit", "figure", "quote", "passes"),
     [
         pytest.param("base_stations_total", "count", "value: 2104", "2.104 trạm BTS", True, id="2104 in '2.104'"),
-        pytest.param("base_stations_total", "count", "value: 1655", "tích hợp 1.655/1.655 dịch vụ công", True,
-                     id="1655 in '1.655'"),
-        pytest.param("base_stations_total", "count", "value: 1.655", "tích hợp 1.655/1.655 dịch vụ công", False,
-                     id="1.655 typed as a decimal is not '1.655'"),
-        pytest.param("online_services_end_to_end", "percent", "numerator: 1.655\ndenominator: 1655",
-                     "tích hợp 1.655/1.655 dịch vụ công", False, id="numerator 1.655 is not '1.655'"),
+        pytest.param(
+            "base_stations_total",
+            "count",
+            "value: 1655",
+            "tích hợp 1.655/1.655 dịch vụ công",
+            True,
+            id="1655 in '1.655'",
+        ),
+        pytest.param(
+            "base_stations_total",
+            "count",
+            "value: 1.655",
+            "tích hợp 1.655/1.655 dịch vụ công",
+            False,
+            id="1.655 typed as a decimal is not '1.655'",
+        ),
+        pytest.param(
+            "online_services_end_to_end",
+            "percent",
+            "numerator: 1.655\ndenominator: 1655",
+            "tích hợp 1.655/1.655 dịch vụ công",
+            False,
+            id="numerator 1.655 is not '1.655'",
+        ),
         pytest.param("online_dossiers_share", "percent", "value: 99.6", "khoảng 99,6%", True, id="99.6 in '99,6'"),
         pytest.param("online_dossiers_share", "percent", "value: 96", "khoảng 99,6%", False, id="96 not in '99,6'"),
-        pytest.param("online_dossiers_share", "percent", "value: 6", "khoảng 99,6%", False,
-                     id="6 is not the decimals of '99,6'"),
-        pytest.param("mobile_subscribers", "count", "value: 1240000", "1,24 triệu email chứa mã độc", True,
-                     id="1240000 in '1,24 triệu'"),
-        pytest.param("mobile_subscribers", "count", "value: 124000", "1,24 triệu email chứa mã độc", False,
-                     id="124000 not in '1,24 triệu'"),
-        pytest.param("procedure_cost_savings", "VND", "value: 23600000000", "tiết kiệm gần 23,6 tỷ đồng", True,
-                     id="23600000000 in '23,6 tỷ đồng'"),
-        pytest.param("procedure_cost_savings", "VND", "value: 2360000000", "tiết kiệm gần 23,6 tỷ đồng", False,
-                     id="2360000000 not in '23,6 tỷ đồng'"),
+        pytest.param(
+            "online_dossiers_share", "percent", "value: 6", "khoảng 99,6%", False, id="6 is not the decimals of '99,6'"
+        ),
+        pytest.param(
+            "mobile_subscribers",
+            "count",
+            "value: 1240000",
+            "1,24 triệu email chứa mã độc",
+            True,
+            id="1240000 in '1,24 triệu'",
+        ),
+        pytest.param(
+            "mobile_subscribers",
+            "count",
+            "value: 124000",
+            "1,24 triệu email chứa mã độc",
+            False,
+            id="124000 not in '1,24 triệu'",
+        ),
+        pytest.param(
+            "procedure_cost_savings",
+            "VND",
+            "value: 23600000000",
+            "tiết kiệm gần 23,6 tỷ đồng",
+            True,
+            id="23600000000 in '23,6 tỷ đồng'",
+        ),
+        pytest.param(
+            "procedure_cost_savings",
+            "VND",
+            "value: 2360000000",
+            "tiết kiệm gần 23,6 tỷ đồng",
+            False,
+            id="2360000000 not in '23,6 tỷ đồng'",
+        ),
     ],
 )
 def test_quote_must_state_the_figure_as_written(data_dir, validate, indicator, unit, figure, quote, passes):
     figure_lines = figure.replace("\n", "\n        ")
-    write(data_dir, LAI_CHAU, lai_chau(f"""\
+    write(
+        data_dir,
+        LAI_CHAU,
+        lai_chau(f"""\
       - indicator: {indicator}
         {figure_lines}
         unit: {unit}
@@ -625,18 +683,23 @@ def test_quote_must_state_the_figure_as_written(data_dir, validate, indicator, u
         period: Hiện
         source: {DANTRI}
         quote: "{quote}"
-    """))
+    """),
+    )
     run = validate(data_dir)
     if passes:
         assert run.code == 0, run.out
     else:
         name = figure.split(":")[0]
-        check_reported(run, "data/provinces/lai-chau.yaml:5:5:",
-                       [f"the quote does not contain {name}", "copy the quote exactly"])
+        check_reported(
+            run, "data/provinces/lai-chau.yaml:5:5:", [f"the quote does not contain {name}", "copy the quote exactly"]
+        )
 
 
 def test_decimal_typed_for_thousands_is_explained(data_dir, validate):
-    write(data_dir, LAI_CHAU, lai_chau(f"""\
+    write(
+        data_dir,
+        LAI_CHAU,
+        lai_chau(f"""\
       - indicator: base_stations_total
         value: 1.655
         unit: count
@@ -644,7 +707,8 @@ def test_decimal_typed_for_thousands_is_explained(data_dir, validate):
         period: Hiện
         source: {DANTRI}
         quote: "tích hợp 1.655/1.655 dịch vụ công"
-    """))
+    """),
+    )
     run = validate(data_dir)
     where = "data/provinces/lai-chau.yaml:5:5:"
     check_reported(run, where, ["a count must be a whole number, not 1.655", "write 1655"])
@@ -677,9 +741,12 @@ UNCLEAR = "cannot tell whether this figure covers the former or the current Lào
     [
         pytest.param("period: Đến nay\n", "4:5", UNCLEAR, id="no as_of and no territory"),
         pytest.param("as_of: 2025\n", "4:5", UNCLEAR, id="year 2025 spans the merger"),
-        pytest.param("as_of: 2025-07\nterritory: yen-bai\n", "14:5",
-                     "territory 'yen-bai' is not one of: current, former, lao-cai-10, lao-cai-15, yen-bai-15",
-                     id="unknown territory"),
+        pytest.param(
+            "as_of: 2025-07\nterritory: yen-bai\n",
+            "14:5",
+            "territory 'yen-bai' is not one of: current, former, lao-cai-10, lao-cai-15, yen-bai-15",
+            id="unknown territory",
+        ),
     ],
 )
 def test_figure_of_a_merged_province_must_say_which_territory(data_dir, validate, extra, where, message):
@@ -718,17 +785,28 @@ def test_unchanged_province_needs_no_territory(data_dir):
 
 def test_file_named_after_no_province_is_reported(data_dir, validate):
     (data_dir / LAO_CAI).rename(data_dir / "provinces" / "lao-kai.yaml")
-    check_reported(validate(data_dir), "data/provinces/lao-kai.yaml:1:1:",
-                   ["'lao-kai' is not one of the 34 provinces' file names", "Did you mean 'lao-cai'?"])
+    check_reported(
+        validate(data_dir),
+        "data/provinces/lao-kai.yaml:1:1:",
+        ["'lao-kai' is not one of the 34 provinces' file names", "Did you mean 'lao-cai'?"],
+    )
 
 
 @pytest.mark.parametrize(
     ("head", "where", "words"),
     [
-        pytest.param('name: Lai Chau\ncode: "12"\n', "2:1", ["the official name is 'Lai Châu', not 'Lai Chau'"],
-                     id="wrong official name"),
-        pytest.param('name: Lai Châu\ncode: "11"\n', "3:1", ['the official code of Lai Châu is "12", not "11"'],
-                     id="wrong official code"),
+        pytest.param(
+            'name: Lai Chau\ncode: "12"\n',
+            "2:1",
+            ["the official name is 'Lai Châu', not 'Lai Chau'"],
+            id="wrong official name",
+        ),
+        pytest.param(
+            'name: Lai Châu\ncode: "11"\n',
+            "3:1",
+            ['the official code of Lai Châu is "12", not "11"'],
+            id="wrong official code",
+        ),
     ],
 )
 def test_wrong_name_or_code_is_reported(data_dir, validate, head, where, words):
@@ -754,9 +832,13 @@ def test_wrong_name_in_a_yml_file_is_reported_not_crashed(data_dir, validate):
     [
         pytest.param('quote: "92% hồ sơ', 'quote: "9\u200b2% hồ sơ', "20:5", "U+200B", id="zero-width space"),
         pytest.param('quote: "92% hồ sơ', 'quote: "\u202e92% hồ sơ', "20:5", "U+202E", id="right-to-left override"),
-        pytest.param("period: Hiện\n    source: dantri-2025-11-01-lai-chau\n    quote: \"92%",
-                     "period: Hi\u2066ện\n    source: dantri-2025-11-01-lai-chau\n    quote: \"92%",
-                     "18:5", "U+2066", id="directional isolate"),
+        pytest.param(
+            'period: Hiện\n    source: dantri-2025-11-01-lai-chau\n    quote: "92%',
+            'period: Hi\u2066ện\n    source: dantri-2025-11-01-lai-chau\n    quote: "92%',
+            "18:5",
+            "U+2066",
+            id="directional isolate",
+        ),
     ],
 )
 def test_invisible_characters_in_text_are_errors(data_dir, validate, old, new, where, char):
@@ -832,7 +914,11 @@ def test_real_data_validates():
     """`python -m scorecard validate` on data/ exits 0. Fails until the data entry is finished."""
     result = subprocess.run(
         [sys.executable, "-m", "scorecard", "validate", "--data", str(REAL_DATA)],
-        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={name: value for name, value in os.environ.items() if name != "SOURCE_DATE_EPOCH"},
     )
     errors = [line for line in result.stdout.splitlines() if ": warning: " not in line]

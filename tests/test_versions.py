@@ -32,16 +32,32 @@ def _data_version(tmp: Path, version: str, dossiers_share: int) -> Path:
     province = data / "provinces" / "lai-chau.yaml"
     text = province.read_text("utf-8")
     assert "value: 92\n" in text
-    province.write_text(text.replace("value: 92\n", f"value: {dossiers_share}\n", 1)
-                        .replace('"92% hồ sơ xử lý trực tuyến"', f'"{dossiers_share}% hồ sơ xử lý trực tuyến"'), "utf-8")
+    province.write_text(
+        text.replace("value: 92\n", f"value: {dossiers_share}\n", 1).replace(
+            '"92% hồ sơ xử lý trực tuyến"', f'"{dossiers_share}% hồ sơ xử lý trực tuyến"'
+        ),
+        "utf-8",
+    )
     return data
 
 
 def _deploy(repo: Path, tmp: Path, version: str, data: Path, *aliases: str) -> None:
     config = prepare_site(data, tmp / f"work-{version}", REPO, site_url="https://example.test/scorecard/")
-    subprocess.run([shutil.which("mike", path=mkdocs_env()["PATH"]) or "mike", "deploy", "-F", str(config),
-                    "--update-aliases", version, *aliases], check=True, cwd=repo, capture_output=True,
-                   env=mkdocs_env("https://example.test/scorecard/", VERSION_PROVIDER="mike"))
+    subprocess.run(
+        [
+            shutil.which("mike", path=mkdocs_env()["PATH"]) or "mike",
+            "deploy",
+            "-F",
+            str(config),
+            "--update-aliases",
+            version,
+            *aliases,
+        ],
+        check=True,
+        cwd=repo,
+        capture_output=True,
+        env=mkdocs_env("https://example.test/scorecard/", VERSION_PROVIDER="mike"),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +82,9 @@ def gh_pages(tmp_path_factory) -> Path:
 
 
 def _text(root: Path, *parts: str) -> str:
-    return BeautifulSoup(root.joinpath(*parts, "index.html").read_text("utf-8"), "html.parser").get_text(" ", strip=True)
+    return BeautifulSoup(root.joinpath(*parts, "index.html").read_text("utf-8"), "html.parser").get_text(
+        " ", strip=True
+    )
 
 
 def test_both_versions_are_listed_with_latest_alias(gh_pages):
