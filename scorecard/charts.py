@@ -34,7 +34,8 @@ import altair as alt
 import vl_convert
 
 from .dataset import Dataset, Fact
-from .i18n import QUALIFIERS, date_text
+from .export import csv_cell
+from .i18n import QUALIFIERS, UNITS, date_text
 from .model import as_of_bounds
 from .numbers import format_amount
 from .territory import MERGER_DATE, ProvinceUnit, Territory
@@ -118,28 +119,13 @@ WORDS = {
 }
 # A short sign before a qualified figure on the chart; tables and alt text use the words.
 _SIGNS = {"exact": "", "about": "≈", "nearly": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤"}
-_AXIS_UNIT = {
-    "vi": {
-        "percent": "%",
-        "km": "km",
-        "Mbps": "Mbps",
-        "VND": "đồng",
-        "rank": "hạng",
-        "score": "điểm",
-        "per_person": "trên mỗi người",
-        "level": "cấp độ",
-    },
-    "en": {
-        "percent": "%",
-        "km": "km",
-        "Mbps": "Mbps",
-        "VND": "VND",
-        "rank": "rank",
-        "score": "score",
-        "per_person": "per person",
-        "level": "level",
-    },
-}
+
+
+def _axis_unit(unit: str, lang: str) -> str | None:
+    """The value axis title: the unit's word (none for plain counts, whose title says what is counted)."""
+    return None if unit == "count" else UNITS[lang].get(unit)
+
+
 # Fields the spec needs but a reader's table does not (positions, styling, short labels).
 _INTERNAL = frozenset(
     {"x", "kind", "series", "scoped", "current", "label", "place", "order", "province_name", "status"}
@@ -339,7 +325,7 @@ def _value_axis(unit: str, lang: str, highest: float) -> alt.Y:
     else:
         scale = alt.Scale(zero=True, nice=True)
     step = 1 if unit in ("rank", "count", "level") else alt.Undefined
-    axis = alt.Axis(format=",~f", title=_AXIS_UNIT[lang].get(unit), tickMinStep=step)
+    axis = alt.Axis(format=",~f", title=_axis_unit(unit, lang), tickMinStep=step)
     return alt.Y("value:Q", scale=scale, axis=axis)
 
 
@@ -662,7 +648,7 @@ def _bullet(
         x=alt.X(
             "value:Q",
             scale=alt.Scale(domain=[0, top], nice=False),
-            axis=alt.Axis(format=",~f", title=_AXIS_UNIT[lang].get(unit), grid=False, labelFlush=False, tickCount=5),
+            axis=alt.Axis(format=",~f", title=_axis_unit(unit, lang), grid=False, labelFlush=False, tickCount=5),
         ),
         y=alt.Y("row:N", scale=alt.Scale(domain=rows_order, paddingInner=0.1), axis=None),
     )
@@ -789,7 +775,7 @@ def _ranking_layers(points: list[dict], unit: str, top: float, former: bool, lan
         x=alt.X(
             "value:Q",
             scale=alt.Scale(domain=[0, top], nice=unit != "percent"),
-            axis=alt.Axis(format=",~f", title=_AXIS_UNIT[lang].get(unit), labelFlush=False),
+            axis=alt.Axis(format=",~f", title=_axis_unit(unit, lang), labelFlush=False),
         ),
         color=alt.Color(
             "status:N",
@@ -861,20 +847,8 @@ def to_csv(rows: list[dict]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
+        writer.writerow([csv_cell(row.get(column)) for column in columns])
     return buffer.getvalue()
-
-
-def _cell(value: object) -> str:
-    """A CSV cell as scorecard.export writes one: plain numbers, and no formula a spreadsheet would run."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(int(value)) if value.is_integer() else repr(round(value, 6))
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def render(jobs: list[ChartJob], out_dir: Path) -> dict:

@@ -88,7 +88,8 @@ def rows(dataset: Dataset) -> list[dict[str, object]]:
     return [_row(dataset, fact) for fact in dataset.facts]
 
 
-def _csv_cell(value: object) -> str:
+def csv_cell(value: object) -> str:
+    """A CSV cell: plain numbers, true/false, and no text a spreadsheet would run as a formula."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -113,7 +114,7 @@ def to_csv(dataset: Dataset) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMN_NAMES)
     for row in rows(dataset):
-        writer.writerow([_csv_cell(row[name]) for name in COLUMN_NAMES])
+        writer.writerow([csv_cell(row[name]) for name in COLUMN_NAMES])
     return buffer.getvalue()
 
 

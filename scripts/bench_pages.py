@@ -20,7 +20,6 @@ import gzip
 import http.server
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,19 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scorecard.build import build_site  # noqa: E402
+from tests._site import CHROMIUM, FLAGS  # noqa: E402  (one definition for tests and benchmarks)
 
 BENCH_TOOLS = ROOT / "scripts" / "bench"
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 PAGES = {"home": "", "province": "provinces/lao-cai/", "indicator": "indicators/villages_mobile_broadband_share/"}
 BUDGET_BYTES = 100_000
 

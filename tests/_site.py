@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import functools
 import http.server
+import os
 import shutil
 import tempfile
 import threading
@@ -17,6 +18,18 @@ from pathlib import Path
 from scorecard.build import build_site
 
 REPO = Path(__file__).resolve().parent.parent
+# Debian's Chromium, headless, with the flags that keep it off this machine's closed network.
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 @functools.cache

@@ -7,25 +7,13 @@ when it is missing, so a green run always means a browser really looked.
 from __future__ import annotations
 
 import os
-import shutil
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests._site import real_site, serve
+from tests._site import CHROMIUM, FLAGS, real_site, serve
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 PAGES = {
     "home": "",
     "province": "provinces/lao-cai/",
