@@ -192,9 +192,16 @@ def progress_text(dataset: Dataset, actual: Fact | None, target: Fact | None, la
 
 
 def _table(headers: list[str], rows: list[list[str]], caption: str | None = None, css: str = "sc-table") -> str:
-    """An HTML table; cells are already-escaped HTML."""
+    """An HTML table; cells are already-escaped HTML. Each cell carries its column's name (data-label), so
+    on a phone the stylesheet can stack a row into a card without losing what each value is."""
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    labels = [esc(re.sub(r"<[^>]*>", "", html.unescape(h))) for h in headers]
+    body = "\n".join(
+        "<tr>"
+        + "".join(f'<td data-label="{label}">{cell}</td>' for label, cell in zip(labels, row, strict=True))
+        + "</tr>"
+        for row in rows
+    )
     cap = f"<caption>{caption}</caption>" if caption else ""
     return (
         f'<div class="sc-table-wrap" tabindex="0">\n<table class="{css}">{cap}\n'
