@@ -9,6 +9,9 @@ changed and two builds of the same data give the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -43,24 +46,68 @@ def _say(message: str, quiet: bool) -> None:
         print(message, file=sys.stderr, flush=True)
 
 
-def chart_jobs(dataset: Dataset) -> dict[tuple, chart_module.ChartJob]:
-    """Every chart the pages show, keyed by (kind, province or None, indicator, lang)."""
+JOBS_CACHE = ".chart-jobs.json"  # in the charts folder: every chart's spec, by a hash of what it was made from
+
+
+def chart_jobs(dataset: Dataset, cache_dir: Path | None = None) -> dict[tuple, chart_module.ChartJob]:
+    """Every chart the pages show, keyed by (kind, province or None, indicator, lang).
+
+    Building an Altair spec costs far more than deciding it is unchanged, so each chart is
+    remembered under a hash of its inputs (the chart code, the registries and that
+    indicator's figures): a rebuild after no change makes no spec at all.
+    """
+    cache_file = cache_dir / JOBS_CACHE if cache_dir else None
+    remembered = json.loads(cache_file.read_text("utf-8")) if cache_file and cache_file.exists() else {}
+    inputs = _chart_inputs(dataset)
     jobs: dict[tuple, chart_module.ChartJob] = {}
+    kept: dict[str, dict | None] = {}
+    for key, make in _chart_makers(dataset):
+        kind, slug, indicator_id, lang = key
+        digest = hashlib.sha256(f"{inputs['common']}|{inputs[indicator_id]}|{kind}|{slug}|{lang}".encode()).hexdigest()
+        if digest in remembered:
+            made = remembered[digest]
+        else:
+            job = make(dataset, slug, indicator_id, lang) if slug else make(dataset, indicator_id, lang)
+            made = dataclasses.asdict(job) if job is not None else None
+        kept[digest] = made
+        if made is not None:
+            jobs[key] = chart_module.ChartJob(**made)
+    if cache_file:
+        # insertion order, not sorted keys: a row's columns must come back in the order they were made
+        write_text_if_changed(cache_file, json.dumps(kept, ensure_ascii=False) + "\n")
+    return jobs
+
+
+def _chart_makers(dataset: Dataset):
+    """(key, chart function) for every chart the pages may show, in a fixed order."""
     for lang in ("vi", "en"):
         for slug in dataset.provinces:
             for indicator_id in sorted({f.indicator for f in dataset.facts_for(slug)}):
-                for kind, make in (
-                    ("progress", chart_module.progress_chart),
-                    ("history", chart_module.province_indicator_chart),
-                ):
-                    job = make(dataset, slug, indicator_id, lang)
-                    if job is not None:
-                        jobs[(kind, slug, indicator_id, lang)] = job
+                yield ("progress", slug, indicator_id, lang), chart_module.progress_chart
+                yield ("history", slug, indicator_id, lang), chart_module.province_indicator_chart
         for indicator_id in dataset.indicators:
-            job = chart_module.ranking_chart(dataset, indicator_id, lang)
-            if job is not None:
-                jobs[("ranking", None, indicator_id, lang)] = job
-    return jobs
+            yield ("ranking", None, indicator_id, lang), chart_module.ranking_chart
+
+
+def _chart_inputs(dataset: Dataset) -> dict[str, str]:
+    """A digest of everything charts are made from: the code and registries ('common'), and each
+    indicator's own figures (with their territories) by indicator id."""
+    package = Path(__file__).resolve().parent
+    common = hashlib.sha256()
+    for module in ("charts.py", "i18n.py", "numbers.py", "territory.py"):
+        common.update((package / module).read_bytes())
+    for registry in (dataset.indicators, dataset.sources, dataset.scopes):
+        common.update("".join(item.model_dump_json() for item in registry.values()).encode())
+    common.update(repr(sorted((u.slug, u.name, u.former) for u in dataset.provinces.values())).encode())
+    digests = {"common": common.hexdigest()}
+    for indicator_id in dataset.indicators:
+        figures = [
+            (f.province, f.observation.model_dump_json(), f.value, f.territory, f.index)
+            for f in dataset.facts
+            if f.indicator == indicator_id
+        ]
+        digests[indicator_id] = hashlib.sha256(repr(figures).encode()).hexdigest()
+    return digests
 
 
 def write_text_if_changed(path: Path, text: str) -> bool:
@@ -156,7 +203,7 @@ def build(
         quiet,
     )
 
-    jobs = chart_jobs(dataset)
+    jobs = chart_jobs(dataset, docs_dir / CHARTS_DIR)
     counts = chart_module.render(list(jobs.values()), docs_dir / CHARTS_DIR)
     _say(f"charts: {len(jobs)} ({counts.get('rendered', 0)} rendered, {counts.get('skipped', 0)} unchanged)", quiet)
 

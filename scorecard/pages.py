@@ -245,7 +245,7 @@ def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, char
 <p class="sc-downloads">{t(lang, "download")}: <a href="{base}.svg" download>SVG</a> · \
 <a href="{base}.png" download>PNG</a> · <a href="{base}.csv" download>CSV</a>
 <button type="button" class="sc-interactive" data-spec="{base}.vl.json" hidden>{t(lang, "interactive")}</button></p>
-<details class="sc-data"><summary>{t(lang, "data_table")}</summary>
+<details class="sc-data" data-search-exclude><summary>{t(lang, "data_table")}</summary>
 {table}
 </details>
 </figure>"""
@@ -285,7 +285,7 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
         f"  url = {{{bib_url(url)}}},\n  note = {{Data: CC BY 4.0}}\n}}"
     )
     unfixed = "" if site_url else f'<p class="sc-muted">{t(lang, "address_not_fixed")}</p>'
-    return f"""<section class="sc-cite" aria-labelledby="cite-heading">
+    return f"""<section class="sc-cite" aria-labelledby="cite-heading" data-search-exclude>
 <h2 id="cite-heading">{t(lang, "cite_page")}</h2>
 <p class="sc-version">{t(lang, "data_version")} <strong>{esc(version)}</strong></p>
 <p>{esc(apa)}</p>
