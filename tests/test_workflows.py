@@ -451,3 +451,10 @@ def test_the_hooks_pass_on_clean_files_and_stop_broken_ones(hook_repo):
     bad_code = pre_commit(hook_repo, "--files", "messy.py")
     assert bad_code.returncode == 1
     assert "F401" in bad_code.stdout and "would be reformatted" in bad_code.stdout
+
+
+def test_deploy_turns_on_the_version_selector_and_absolute_citations():
+    deploy = yaml.safe_load((REPO / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    env = deploy["jobs"]["deploy"]["env"]
+    assert env["VERSION_PROVIDER"] == "mike"
+    assert env["SITE_URL"].startswith("https://")
