@@ -813,19 +813,7 @@ def _ranking_point(dataset: Dataset, unit: ProvinceUnit, fact: Fact, rank: int, 
     }
 
 
-# ---------------------------------------------------------------- every chart, and writing them
-
-
-def all_jobs(dataset: Dataset, langs: tuple[str, ...] = ("vi", "en")) -> list[ChartJob]:
-    """Every chart the site shows: per province and indicator with figures, and one ranking per indicator."""
-    jobs: list[ChartJob | None] = []
-    for lang in langs:
-        for slug in dataset.provinces:
-            for indicator_id in dict.fromkeys(f.indicator for f in dataset.facts_for(slug)):
-                jobs.append(province_indicator_chart(dataset, slug, indicator_id, lang))
-                jobs.append(progress_chart(dataset, slug, indicator_id, lang))
-        jobs.extend(ranking_chart(dataset, indicator_id, lang) for indicator_id in dataset.indicators)
-    return [job for job in jobs if job is not None]
+# ---------------------------------------------------------------- writing them
 
 
 def job_key(job: ChartJob) -> str:
