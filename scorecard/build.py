@@ -15,8 +15,11 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+import markdown
 
 from . import charts as chart_module
 from .checks import check_dataset
@@ -35,6 +38,7 @@ VENDOR_FILES = {
     "vega-interpreter.js": "node_modules/vega-interpreter/build/vega-interpreter.js",
 }
 MANIFEST = "generated/.pages-manifest"
+JOBS_CACHE = ".chart-jobs.json"  # in the charts folder: every chart's spec, by a hash of what it was made from
 
 
 class BuildError(Exception):
@@ -44,9 +48,6 @@ class BuildError(Exception):
 def _say(message: str, quiet: bool) -> None:
     if not quiet:
         print(message, file=sys.stderr, flush=True)
-
-
-JOBS_CACHE = ".chart-jobs.json"  # in the charts folder: every chart's spec, by a hash of what it was made from
 
 
 def chart_jobs(dataset: Dataset, cache_dir: Path | None = None) -> dict[tuple, chart_module.ChartJob]:
@@ -142,23 +143,23 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
         previous = previous_release_tag(repo, dataset.release.version if dataset.release else "")
     if previous is None:
         return {
-            "changes_note": "Đây là phiên bản dữ liệu đầu tiên: mọi số liệu đều mới. / This is the first data version: "
-            "every figure is new."
+            "changes_note": {
+                "vi": "Đây là phiên bản dữ liệu đầu tiên: mọi số liệu đều mới.",
+                "en": "This is the first data version: every figure is new.",
+            }
         }
-    import tempfile
-
     with tempfile.TemporaryDirectory() as scratch:
         try:
             old = load_version(previous, repo, Path(scratch))
         except (subprocess.CalledProcessError, FileNotFoundError, OSError):
             return {
-                "changes_note": f"Không đọc được phiên bản trước ({previous}). / The previous version ({previous}) "
-                "could not be read."
+                "changes_note": {
+                    "vi": f"Không đọc được phiên bản trước ({previous}).",
+                    "en": f"The previous version ({previous}) could not be read.",
+                }
             }
-    markdown = to_markdown(compare(old, dataset), previous, dataset.release.version if dataset.release else "HEAD")
-    import markdown as md
-
-    return {"changes_html": md.markdown(markdown, extensions=["tables"])}
+    summary = to_markdown(compare(old, dataset), previous, dataset.release.version if dataset.release else "HEAD")
+    return {"changes_html": markdown.markdown(summary, extensions=["tables"])}
 
 
 def previous_release_tag(repo: Path, current_version: str) -> str | None:

@@ -172,4 +172,6 @@ def test_changes_page_of_the_first_version_says_so(tmp_path):
 
     docs = tmp_path / "docs"
     build(REPO / "data", docs, tmp_path, previous=None, quiet=True)  # tmp_path: no git, so no earlier tag
-    assert "first data version" in (docs / "en" / "changes.md").read_text("utf-8")
+    english, vietnamese = (docs / "en" / "changes.md").read_text("utf-8"), (docs / "changes.md").read_text("utf-8")
+    assert "first data version" in english and "phiên bản dữ liệu đầu tiên" not in english
+    assert "phiên bản dữ liệu đầu tiên" in vietnamese and "first data version" not in vietnamese
