@@ -158,8 +158,13 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
                     "en": f"The previous version ({previous}) could not be read.",
                 }
             }
-    summary = to_markdown(compare(old, dataset), previous, dataset.release.version if dataset.release else "HEAD")
-    return {"changes_html": markdown.markdown(summary, extensions=["tables"])}
+    changes, version = compare(old, dataset), dataset.release.version if dataset.release else "HEAD"
+    return {
+        "changes_html": {
+            lang: markdown.markdown(to_markdown(changes, previous, version, lang=lang), extensions=["tables"])
+            for lang in ("vi", "en")
+        }
+    }
 
 
 def previous_release_tag(repo: Path, current_version: str) -> str | None:

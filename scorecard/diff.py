@@ -21,6 +21,7 @@ from itertools import zip_longest
 from pathlib import Path
 
 from .dataset import Dataset, Fact, load_dataset
+from .i18n import QUALIFIERS
 from .numbers import format_amount
 
 _COMPARED = ("value", "qualifier", "numerator", "denominator", "low", "high", "unit", "period", "quote", "note")
@@ -96,6 +97,36 @@ def compare(old: Dataset, new: Dataset) -> list[Change]:
     return changes
 
 
+_WORDS = {
+    "en": {
+        "title": "Data changes",
+        "added": "added",
+        "changed": "corrected",
+        "removed": "removed",
+        "none": "No figure changed.",
+        "warning": "Warning",
+        "target": "target",
+        "no_year": "(no year)",
+        "as_of": "as of",
+        "headers": ("Province", "Indicator", "When", "Figure", "Source", "Quote"),
+        "titles": {"changed": "Corrections (old → new)", "added": "Added", "removed": "Removed"},
+    },
+    "vi": {
+        "title": "Thay đổi dữ liệu",
+        "added": "thêm",
+        "changed": "sửa",
+        "removed": "bỏ",
+        "none": "Không có số liệu nào thay đổi.",
+        "warning": "Lưu ý",
+        "target": "mục tiêu",
+        "no_year": "(không nêu năm)",
+        "as_of": "thời điểm",
+        "headers": ("Tỉnh", "Chỉ tiêu", "Thời điểm", "Số liệu", "Nguồn", "Trích dẫn"),
+        "titles": {"changed": "Đính chính (cũ → mới)", "added": "Thêm mới", "removed": "Bỏ đi"},
+    },
+}
+
+
 def _figure(fact: Fact, lang: str = "en") -> str:
     obs = fact.observation
     if fact.value is None:
@@ -105,13 +136,15 @@ def _figure(fact: Fact, lang: str = "en") -> str:
     if obs.numerator is not None and obs.denominator is not None:
         text = f"{obs.numerator:g}/{obs.denominator:g} ({text})"
     if obs.qualifier != "exact":
-        text = f"{obs.qualifier.replace('_', ' ')} {text}"
+        text = f"{QUALIFIERS[lang][obs.qualifier]} {text}"
     return text
 
 
-def _when(fact: Fact) -> str:
-    obs = fact.observation
-    return f"target {obs.target_year or '(no year)'}" if obs.kind == "target" else f"as of {obs.as_of or obs.period}"
+def _when(fact: Fact, lang: str = "en") -> str:
+    obs, words = fact.observation, _WORDS[lang]
+    if obs.kind == "target":
+        return f"{words['target']} {obs.target_year or words['no_year']}"
+    return f"{words['as_of']} {obs.as_of or obs.period}"
 
 
 def _cell(text: str) -> str:
@@ -129,9 +162,9 @@ def _cell(text: str) -> str:
     return escaped.replace("~", "&#126;")
 
 
-def _correction(change: Change) -> str:
+def _correction(change: Change, lang: str = "en") -> str:
     """The correction as "old → new (fields)"; the stored numbers when both look alike once rounded."""
-    old, new = _figure(change.old), _figure(change.new)
+    old, new = _figure(change.old, lang), _figure(change.new, lang)
     if old == new:
         old_obs, new_obs = change.old.observation, change.new.observation
         numbers = [
@@ -151,35 +184,34 @@ def _quote(change: Change) -> str:
     return (change.new or change.old).observation.quote
 
 
-def to_markdown(changes: list[Change], old_label: str, new_label: str, notes: tuple[str, ...] = ()) -> str:
+def to_markdown(
+    changes: list[Change], old_label: str, new_label: str, notes: tuple[str, ...] = (), lang: str = "en"
+) -> str:
     """The changes as a Markdown summary: counts, then one table per kind of change.
 
     ``notes`` are printed first, one paragraph each (for example: a version whose files
-    do not all load, so some of its figures could not be compared).
+    do not all load, so some of its figures could not be compared). ``lang`` is "en" for
+    pull requests and release notes, "vi" for the Vietnamese Changes page.
     """
+    words = _WORDS[lang]
     counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "changed", "removed")}
-    lines = [f"## Data changes: {_cell(old_label)} → {_cell(new_label)}", ""]
+    lines = [f"## {words['title']}: {_cell(old_label)} → {_cell(new_label)}", ""]
     for note in notes:
-        lines += [f"**Warning:** {_cell(note)}", ""]
-    lines += [f"{counts['added']} added, {counts['changed']} corrected, {counts['removed']} removed.", ""]
+        lines += [f"**{words['warning']}:** {_cell(note)}", ""]
+    summary = ", ".join(f"{counts[kind]} {words[kind]}" for kind in ("added", "changed", "removed"))
+    lines += [f"{summary}.", ""]
     if not changes:
-        lines.append("No figure changed.")
-    titles = {"changed": "Corrections (old → new)", "added": "Added", "removed": "Removed"}
+        lines.append(words["none"])
     for kind in ("changed", "added", "removed"):
         selected = [c for c in changes if c.kind == kind]
         if not selected:
             continue
-        lines += [
-            f"### {titles[kind]}",
-            "",
-            "| Province | Indicator | When | Figure | Source | Quote |",
-            "|---|---|---|---|---|---|",
-        ]
+        lines += [f"### {words['titles'][kind]}", "", "| " + " | ".join(words["headers"]) + " |", "|---" * 6 + "|"]
         for change in selected:
             fact = change.new or change.old
-            figure = _correction(change) if kind == "changed" else _figure(fact)
+            figure = _correction(change, lang) if kind == "changed" else _figure(fact, lang)
             lines.append(
-                f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(_when(fact))} | "
+                f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(_when(fact, lang))} | "
                 f"{_cell(figure)} | {_cell(fact.observation.source)} | {_cell(_quote(change))} |"
             )
         lines.append("")

@@ -735,7 +735,7 @@ def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         "en": "What this data version added, corrected or removed since the previous one. A published figure that was "
         "corrected always shows both its old and new value.",
     }[lang]
-    summary = ctx.get("changes_html") or f"<p>{esc(ctx.get('changes_note', {}).get(lang, ''))}</p>"
+    summary = ctx.get("changes_html", {}).get(lang) or f"<p>{esc(ctx.get('changes_note', {}).get(lang, ''))}</p>"
     parts = [
         front_matter(t(lang, "changes"), intro),
         f"# {t(lang, 'changes')}\n",

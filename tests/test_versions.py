@@ -156,15 +156,17 @@ def test_changes_page_shows_a_correction_with_both_values(tmp_path):
     new = _data_version(tmp_path / "new", NEW, 92)
     docs = tmp_path / "docs"
     build(new, docs, REPO, previous=str(old), quiet=True)
-    for path, corrected in (("changes.md", "Corrections"), ("en/changes.md", "Corrections")):
+    for path, corrected in (("changes.md", "Đính chính"), ("en/changes.md", "Corrections")):
         text = (docs / path).read_text("utf-8")
         soup = BeautifulSoup(text, "html.parser")
         assert f"{NEW}" in soup.get_text()
         rows = [row.get_text(" ", strip=True) for row in soup.select("table tr")]
         correction = [row for row in rows if "online_dossiers_share" in row]
-        assert len(correction) == 1 and "91% → 92%" in correction[0], rows
+        assert len(correction) == 1, rows
+        assert ("91\u00a0% → 92\u00a0%" if path == "changes.md" else "91% → 92%") in correction[0]
         assert corrected in soup.get_text()
-        assert "0 added, 1 corrected, 0 removed" in soup.get_text()
+        counts = "0 thêm, 1 sửa, 0 bỏ" if path == "changes.md" else "0 added, 1 corrected, 0 removed"
+        assert counts in soup.get_text()
 
 
 def test_changes_page_of_the_first_version_says_so(tmp_path):
