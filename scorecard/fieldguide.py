@@ -15,6 +15,7 @@ from datetime import date
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .fieldguide_vi import DESCRIPTIONS as VI_DESCRIPTIONS
 from .model import Bilingual, Indicator, IndicatorsFile, Observation, Pillar, ProvinceFile, Scope, Source, SourcesFile
 
 SECTIONS: tuple[tuple[str, str, type[BaseModel]], ...] = (
@@ -177,21 +178,29 @@ def _fallback_description(annotation) -> str:
     return ""
 
 
-def _table(model: type[BaseModel]) -> list[str]:
-    lines = ["| field | required | type | what to write | example |", "|---|---|---|---|---|"]
+def _table(model: type[BaseModel], lang: str = "en") -> list[str]:
+    header = (
+        "| trường | bắt buộc | kiểu | cần ghi gì | ví dụ |"
+        if lang == "vi"
+        else "| field | required | type | what to write | example |"
+    )
+    lines = [header, "|---|---|---|---|---|"]
     for name, info in model.model_fields.items():
         example = ", ".join(f"`{json.dumps(e, ensure_ascii=False)}`" for e in (info.examples or []))
         required = "yes" if info.is_required() else "no"
         if not info.is_required() and info.default not in (None, [], ()) and info.default_factory is None:
             required += f" (default `{json.dumps(info.default, ensure_ascii=False).strip(chr(34))}`)"
-        description = (info.description or _fallback_description(info.annotation)).split("\n")[0].replace("|", "\\|")
+        description = (info.description or _fallback_description(info.annotation)).split("\n")[0]
+        if lang == "vi":
+            description = VI_DESCRIPTIONS[f"{model.__name__}.{name}"]
+        description = description.replace("|", "\\|")
         type_name = _type_name(info.annotation, info.metadata).replace("|", "\\|")
         lines.append(f"| `{name}` | {required} | {type_name} | {description} | {example} |")
     return lines
 
 
 def field_guide(lang: str = "en") -> str:
-    """The whole reference as Markdown (headings in both languages, field texts in English)."""
+    """The whole reference as Markdown: headings in both languages, field texts in ``lang``."""
     vietnamese, english = "Hướng dẫn các trường dữ liệu", "Field reference"
     title = f"{vietnamese} / {english}" if lang == "vi" else f"{english} / {vietnamese}"
     lines = [
@@ -201,7 +210,7 @@ def field_guide(lang: str = "en") -> str:
         "",
     ]
     for english, vietnamese, model in SECTIONS:
-        lines += [f"## {english} — {vietnamese}", "", (model.__doc__ or "").strip(), "", *_table(model), ""]
+        lines += [f"## {english} — {vietnamese}", "", (model.__doc__ or "").strip(), "", *_table(model, lang), ""]
     lines += [
         "## A good figure — Một số liệu đúng",
         "",

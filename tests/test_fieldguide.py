@@ -287,3 +287,15 @@ def test_the_common_messages_explained_are_the_validators(contributing, data_dir
         for row in rows:
             for phrase in re.findall(r"`([^`]+)`", row.split(" | ")[0]):
                 assert any(phrase in line for line in printed), f"no break prints {phrase!r}:\n" + "\n".join(printed)
+
+
+def test_every_field_has_a_vietnamese_description_and_the_vietnamese_guide_uses_it():
+    from scorecard.fieldguide import SECTIONS, field_guide
+    from scorecard.fieldguide_vi import DESCRIPTIONS
+
+    fields = {f"{model.__name__}.{name}" for _, _, model in SECTIONS for name in model.model_fields}
+    assert fields == set(DESCRIPTIONS), (fields ^ set(DESCRIPTIONS))
+    guide = field_guide("vi")
+    for text in DESCRIPTIONS.values():
+        assert text.replace("|", "\\|") in guide
+    assert "| trường | bắt buộc |" in guide

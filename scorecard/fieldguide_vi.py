@@ -1,0 +1,75 @@
+"""Vietnamese descriptions of every YAML field, for ``python -m scorecard fields --lang vi``.
+
+The English descriptions live on the models themselves (scorecard/model.py); these are
+their Vietnamese twins, keyed "Model.field". A test fails when a model field has no entry
+here, so the Vietnamese guide cannot fall behind the schema.
+"""
+
+from __future__ import annotations
+
+DESCRIPTIONS: dict[str, str] = {
+    "ProvinceFile.name": "Tên chính thức bằng tiếng Việt, đúng như trong danh mục hành chính.",
+    "ProvinceFile.code": "Mã hai chữ số chính thức, đặt trong dấu ngoặc kép.",
+    "ProvinceFile.observations": "Danh sách mọi số liệu về tỉnh.",
+    "Observation.indicator": "Mã một chỉ tiêu trong data/indicators.yaml.",
+    "Observation.value": (
+        "Con số viết kiểu thường (92, 99.6, 1655; không bao giờ 1.655 cho một nghìn sáu trăm năm mươi lăm). "
+        "Có thể bỏ trống với tỷ lệ phần trăm khi bài chỉ ghi tử số/mẫu số."
+    ),
+    "Observation.unit": "Phải trùng đơn vị của chỉ tiêu.",
+    "Observation.qualifier": (
+        "Cách bài diễn đạt con số: exact (đúng), about ('khoảng'), at_least ('tối thiểu', 'từ … trở lên'), "
+        "more_than ('hơn', 'trên'), nearly ('gần'), at_most ('tối đa', 'dưới')."
+    ),
+    "Observation.numerator": "Số 'a' trong 'a/b' mà bài ghi.",
+    "Observation.denominator": "Số 'b' trong 'a/b'; với thứ hạng: có bao nhiêu tỉnh được xếp hạng.",
+    "Observation.low": "Đầu dưới khi bài ghi một khoảng ('60–80%').",
+    "Observation.high": "Đầu trên khi bài ghi một khoảng.",
+    "Observation.kind": "actual (kết quả đã đạt) hoặc target (mục tiêu: 'mục tiêu', 'phấn đấu').",
+    "Observation.as_of": "Với số liệu thực tế: thời điểm, đúng độ chính xác bài ghi: 2024, 2025-05 hoặc 2025-05-31.",
+    "Observation.target_year": "Với mục tiêu: năm cần đạt.",
+    "Observation.period": "Cách bài nói về thời kỳ, nguyên văn, khi cần ('6 tháng đầu năm 2025').",
+    "Observation.territory": (
+        "Số liệu mô tả vùng đất nào: 'current' (tỉnh từ 1/7/2025), 'former' (tỉnh cũ cùng tên) hoặc mã một "
+        "đơn vị cũ (yen-bai-15). Bỏ trống thì suy ra từ thời điểm."
+    ),
+    "Observation.scope": "Mã một phạm vi trong data/indicators.yaml khi số liệu chỉ bao một phần của tỉnh.",
+    "Observation.subject": (
+        "Số liệu của ai: 'province' (mặc định), 'national' cho số liệu cả nước được nêu để so sánh, "
+        "hoặc tên tệp của một tỉnh khác."
+    ),
+    "Observation.source": "Mã một nguồn trong data/sources.yaml.",
+    "Observation.quote": "Cụm từ ngắn nhất của nguồn có nêu con số, chép nguyên văn từng chữ.",
+    "Observation.note": "Điều người đọc cần biết để hiểu đúng con số.",
+    "SourcesFile.sources": "Danh sách mọi nguồn.",
+    "Source.id": "Mã cố định, chữ thường không dấu nối bằng '-', dùng ở 'source:' của số liệu.",
+    "Source.title": "Tiêu đề đúng như khi đăng, bằng ngôn ngữ của bài.",
+    "Source.publisher": "Đơn vị đăng (báo, cổng thông tin).",
+    "Source.author": "Tác giả như bài in; để trống khi bài không ghi.",
+    "Source.url": "Địa chỉ gốc (chỉ http hoặc https).",
+    "Source.published": "Ngày đăng khi bài có in (YYYY-MM-DD); để trống khi không in.",
+    "Source.period": "Điều bài tự nói về thời kỳ của nó khi không in ngày.",
+    "Source.language": "Ngôn ngữ của bài: vi hoặc en.",
+    "Source.note": "Điều người đọc cần biết về nguồn này.",
+    "IndicatorsFile.pillars": "Sáu trụ cột của bảng điểm.",
+    "IndicatorsFile.scopes": "Các phạm vi hẹp hơn toàn tỉnh (ví dụ chỉ mạng của một nhà mạng).",
+    "IndicatorsFile.indicators": "Danh sách mọi chỉ tiêu.",
+    "Indicator.id": "Mã cố định, chữ thường nối bằng '_'; không bao giờ đổi sau khi đã công bố.",
+    "Indicator.pillar": "Trụ cột của chỉ tiêu.",
+    "Indicator.unit": "Đơn vị mọi số liệu của chỉ tiêu dùng; phần trăm lưu từ 0 đến 100.",
+    "Indicator.name": "Tên ngắn hiện trong bảng và tiêu đề biểu đồ.",
+    "Indicator.definition": "Một câu nói rõ cái gì được đếm.",
+    "Indicator.why": "Vì sao chỉ tiêu quan trọng, cho trang của chỉ tiêu.",
+    "Indicator.caveat": "Điều người đọc cần lưu ý khi so sánh.",
+    "Indicator.higher_is_better": "true khi giá trị cao hơn là tốt hơn.",
+    "Indicator.comparable": "true khi có thể xếp hạng các tỉnh (cùng một định nghĩa ở mọi nơi).",
+    "Indicator.headline": "true để hiện trong các chỉ tiêu chính ở trang chủ.",
+    "Indicator.parts": "Các chỉ tiêu cộng lại bằng chỉ tiêu này (trạm 2G+3G+4G+5G = tổng số trạm).",
+    "Pillar.id": "Mã của trụ cột.",
+    "Pillar.name": "Tên trụ cột bằng tiếng Việt và tiếng Anh.",
+    "Scope.id": "Mã cố định dùng ở 'scope:' của số liệu.",
+    "Scope.name": "Tên phạm vi bằng tiếng Việt và tiếng Anh.",
+    "Scope.comparable": "Số liệu có phạm vi này có so sánh được với số liệu toàn tỉnh hay không.",
+    "Bilingual.vi": "Văn bản tiếng Việt.",
+    "Bilingual.en": "Văn bản tiếng Anh.",
+}
