@@ -294,7 +294,7 @@ def test_every_field_has_a_vietnamese_description_and_the_vietnamese_guide_uses_
     from scorecard.fieldguide_vi import DESCRIPTIONS
 
     fields = {f"{model.__name__}.{name}" for _, _, model in SECTIONS for name in model.model_fields}
-    assert fields == set(DESCRIPTIONS), (fields ^ set(DESCRIPTIONS))
+    assert fields == set(DESCRIPTIONS), fields ^ set(DESCRIPTIONS)
     guide = field_guide("vi")
     for text in DESCRIPTIONS.values():
         assert text.replace("|", "\\|") in guide
