@@ -16,9 +16,9 @@ from datetime import date
 
 from .dataset import Dataset, Fact
 from .load import Problem
-from .model import Observation, Source, as_of_bounds
+from .model import as_of_bounds
 from .numbers import NUMBER_PATTERN, decimals_of, format_number, numbers_in_text, text_states
-from .territory import MERGER_DATE, ProvinceUnit, Territory
+from .territory import MERGER_DATE
 
 _QUALIFIER_WORDS = {
     "about": ("khoảng", "tương đương", "xấp xỉ", "chừng"),
@@ -34,24 +34,6 @@ def today() -> date:
     """Today, or the day SOURCE_DATE_EPOCH names, so checks can be replayed exactly."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return date.fromtimestamp(int(epoch)) if epoch and epoch.isdigit() else date.today()
-
-
-def resolve_territory(unit: ProvinceUnit, observation: Observation, source: Source | None) -> Territory | None:
-    """Which territory a figure covers: as written, else from its date, else from its source's date."""
-    if observation.territory is not None:
-        return unit.territory(observation.territory)
-    if unit.unchanged:
-        return unit.current_territory
-    if observation.as_of is not None:
-        first, last = as_of_bounds(observation.as_of)
-        if last < MERGER_DATE:
-            return unit.territory("former")
-        if first >= MERGER_DATE:
-            return unit.current_territory
-        return None
-    if source is not None and source.published is not None:
-        return unit.territory("former") if source.published < MERGER_DATE else unit.current_territory
-    return None
 
 
 def _at(dataset: Dataset, fact: Fact, field: str | None, message: str, severity: str = "error") -> Problem:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .load import DataFileError, Loaded, PathKey, Problem, load_yaml
 from .model import IndicatorsFile, Observation, ProvinceFile, SourcesFile, Strict
-from .territory import ProvinceUnit, Territory, build_registry
+from .territory import ProvinceUnit, Territory, build_registry, resolve_territory
 
 
 class Release(Strict):
@@ -281,8 +281,6 @@ def _read_province(path: Path, data_dir: Path, dataset: Dataset) -> None:
         return
     slug = path.stem
     dataset.province_files[slug] = record
-    from .checks import resolve_territory  # the rule lives with the other checks
-
     unit = dataset.provinces.get(slug)
     for index, observation in enumerate(record.observations):
         value, computed = observation.value, False

@@ -16,6 +16,8 @@ from functools import cache
 
 from vietnam_provinces import Province
 
+from .model import Observation, Source, as_of_bounds
+
 MERGER_DATE = date(2025, 7, 1)
 _CITY_PREFIX = "Thành phố "
 
@@ -115,3 +117,21 @@ def official_units() -> tuple[tuple[str, str, str], ...]:
         (p.codename.replace("_", "-"), p.name.removeprefix(_CITY_PREFIX), f"{p.code.value:02d}")
         for p in sorted(Province.iter_all(), key=lambda p: p.code.value)
     )
+
+
+def resolve_territory(unit: ProvinceUnit, observation: Observation, source: Source | None) -> Territory | None:
+    """Which territory a figure covers: as written, else from its date, else from its source's date."""
+    if observation.territory is not None:
+        return unit.territory(observation.territory)
+    if unit.unchanged:
+        return unit.current_territory
+    if observation.as_of is not None:
+        first, last = as_of_bounds(observation.as_of)
+        if last < MERGER_DATE:
+            return unit.territory("former")
+        if first >= MERGER_DATE:
+            return unit.current_territory
+        return None
+    if source is not None and source.published is not None:
+        return unit.territory("former") if source.published < MERGER_DATE else unit.current_territory
+    return None

@@ -41,6 +41,7 @@ from scorecard.diff import compare, to_markdown
 from scorecard.i18n import t
 from scorecard.load import load_yaml
 from scorecard.pages import safe_url
+from tests._vega import expressions as vega_expressions
 from tests.conftest import FIXTURE, REPO, write_bytes
 
 PAYLOAD_FILE = Path(__file__).parent / "fixtures" / "hostile" / "payloads.yaml"
@@ -522,23 +523,6 @@ def test_svg_charts_show_the_title_as_text(hostile, payload_id):
         assert "".join(p.text.split())[:40] in drawn, name  # title lines are wrapped: compare without spaces
 
 
-EXPRESSION_KEYS = {"expr", "signal", "test", "update", "filter", "calculate", "labelExpr", "formula"}
-
-
-def _expressions(node) -> list[str]:
-    """Every expression string of a Vega or Vega-Lite spec."""
-    found = []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in EXPRESSION_KEYS and isinstance(value, str):
-                found.append(value)
-            found += _expressions(value)
-    elif isinstance(node, list):
-        for item in node:
-            found += _expressions(item)
-    return found
-
-
 def _channels(node) -> set[str]:
     """Every encoding channel a Vega-Lite spec uses."""
     found = set()
@@ -556,7 +540,7 @@ def test_vega_lite_specs_keep_payloads_out_of_expressions_and_links(hostile):
     for path in chart_files(hostile[1], ".vl.json"):
         spec = json.loads(path.read_text(encoding="utf-8"))
         assert not {"href", "url"} & _channels(spec), path.name
-        expressions = _expressions(spec) + _expressions(vl_convert.vegalite_to_vega(spec))
+        expressions = vega_expressions(spec) + vega_expressions(vl_convert.vegalite_to_vega(spec))
         for expression in expressions:
             assert "alert" not in expression, (path.name, expression[:200])
             for p in PAYLOADS:
