@@ -18,16 +18,14 @@ from .dataset import Dataset, Fact
 from .load import Problem
 from .model import as_of_bounds
 from .numbers import NUMBER_PATTERN, decimals_of, format_number, numbers_in_text, text_states
-from .territory import MERGER_DATE
 
 _QUALIFIER_WORDS = {
     "about": ("khoảng", "tương đương", "xấp xỉ", "chừng"),
     "at_least": ("tối thiểu", "ít nhất", "trở lên", "từ"),
     "more_than": ("hơn", "trên", "vượt"),
     "nearly": ("gần", "xấp xỉ"),
-    "at_most": ("tối đa", "dưới", "không quá", "trong", "top"),
+    "at_most": ("tối đa", "dưới", "không quá", "trong", "top", "nhóm", "dẫn đầu"),
 }
-_NON_NEGATIVE_UNITS = {"count", "km", "Mbps", "VND", "per_person", "score", "level"}
 
 
 def today() -> date:
@@ -84,10 +82,12 @@ def check_province_files(dataset: Dataset) -> Iterator[Problem]:
 
 def check_references(dataset: Dataset) -> Iterator[Problem]:
     """Indicator, source, scope and subject ids exist; the unit is the indicator's."""
-    for fact in dataset.facts:
+    for fact in dataset.every_fact():
         obs = fact.observation
         indicator = dataset.indicators.get(obs.indicator)
-        if indicator is None:
+        if indicator is None and obs.indicator in dataset.broken_ids:
+            pass  # the indicator's own entry is malformed and reported there: one mistake, one message
+        elif indicator is None:
             yield _at(
                 dataset,
                 fact,
@@ -95,21 +95,15 @@ def check_references(dataset: Dataset) -> Iterator[Problem]:
                 f"unknown indicator '{obs.indicator}'.{_suggest(obs.indicator, dataset.indicators)} "
                 "Add it to data/indicators.yaml first",
             )
-        elif obs.unit != indicator.unit:
-            yield _at(
-                dataset,
-                fact,
-                "unit",
-                f"the unit of '{indicator.id}' is '{indicator.unit}', not '{obs.unit}'; "
-                "convert the value or choose another indicator",
-            )
-        if obs.source not in dataset.sources:
+        elif not _unit_fits(dataset, obs.unit, obs.kind, indicator.unit):
+            yield _at(dataset, fact, "unit", _unit_message(dataset, obs.unit, obs.kind, indicator))
+        if obs.source not in dataset.sources and obs.source not in dataset.broken_ids:
             yield _at(
                 dataset,
                 fact,
                 "source",
                 f"unknown source '{obs.source}'.{_suggest(obs.source, dataset.sources)} "
-                "Add it to data/sources.yaml first",
+                "Add it to a file in data/sources/ first",
             )
         if obs.scope is not None and obs.scope not in dataset.scopes:
             yield _at(
@@ -129,58 +123,98 @@ def check_references(dataset: Dataset) -> Iterator[Problem]:
             )
 
 
+def _unit_fits(dataset: Dataset, unit: str, kind: str, indicator_unit: str) -> bool:
+    """A level is stated in its indicator's unit; a change may also use a unit of change of it."""
+    if unit == indicator_unit:
+        return unit in dataset.units or not dataset.units
+    return kind == "change" and unit in dataset.units and indicator_unit in dataset.units[unit].change_of
+
+
+def _unit_message(dataset: Dataset, unit: str, kind: str, indicator) -> str:
+    if dataset.units and unit not in dataset.units:
+        return f"unknown unit '{unit}'.{_suggest(unit, dataset.units)} Units are listed in data/units.yaml"
+    changes = sorted(u.id for u in dataset.units.values() if indicator.unit in u.change_of)
+    if kind == "change":
+        return (
+            f"a change of '{indicator.id}' is stated in '{indicator.unit}' or in "
+            f"{', '.join(changes) or 'no unit of change'}, not '{unit}'"
+        )
+    hint = f"; if the text states a change ({', '.join(changes)}), write kind: change" if unit in changes else ""
+    return (
+        f"the unit of '{indicator.id}' is '{indicator.unit}', not '{unit}'; "
+        f"convert the value or choose another indicator{hint}"
+    )
+
+
 def check_kind_and_dates(dataset: Dataset) -> Iterator[Problem]:
     """Actuals say when; targets say by when; nothing actual lies in the future."""
     now = today()
-    for fact in dataset.facts:
+    for fact in dataset.every_fact():
         obs = fact.observation
-        if obs.kind == "actual":
-            if obs.target_year is not None:
-                yield _at(
-                    dataset, fact, "target_year", "an actual figure has no target_year; use as_of, or set kind: target"
-                )
-            if obs.as_of is None and obs.period is None:
-                yield _at(
-                    dataset,
-                    fact,
-                    None,
-                    "an actual figure needs as_of (2024, 2025-05 or 2025-05-31), or, when "
-                    "the text gives no date, period: with the text's own words ('đến nay')",
-                )
-            if obs.as_of is not None and as_of_bounds(obs.as_of)[0] > now:
-                yield _at(
-                    dataset,
-                    fact,
-                    "as_of",
-                    f"as_of {obs.as_of} is in the future; an actual figure cannot be "
-                    "dated after today (is it a target?)",
-                )
-        else:
-            if obs.as_of is not None:
-                yield _at(dataset, fact, "as_of", "a target has no as_of; write the year to reach it as target_year")
-            if obs.target_year is None:
-                yield _at(
-                    dataset,
-                    fact,
-                    None,
-                    "this target has no target_year; fine when the text gives none, "
-                    "but say what it does give in period:",
-                    "warning",
-                )
-            source = dataset.sources.get(obs.source)
-            if obs.target_year is not None and source and source.published and obs.target_year < source.published.year:
-                yield _at(
-                    dataset,
-                    fact,
-                    "target_year",
-                    f"target_year {obs.target_year} is before the source was "
-                    f"published ({source.published.isoformat()}); a target looks forward",
-                )
+        if obs.kind in ("actual", "change"):
+            yield from _actual_dates(dataset, fact, now)
+        elif obs.kind == "target":
+            yield from _target_dates(dataset, fact)
+        if obs.since is not None:
+            yield from _span_dates(dataset, fact)
+        if obs.baseline is not None and obs.kind != "change":
+            yield _at(dataset, fact, "baseline", "baseline: is for kind: change (what the change is measured against)")
+
+
+def _actual_dates(dataset: Dataset, fact: Fact, now: date) -> Iterator[Problem]:
+    """An actual (or a change) says when; nothing actual lies in the future."""
+    obs = fact.observation
+    if obs.target_year is not None:
+        yield _at(
+            dataset, fact, "target_year", f"an {obs.kind} figure has no target_year; use as_of, or set kind: target"
+        )
+    source = dataset.sources.get(obs.source)
+    dated_source = source is not None and source.published is not None
+    if obs.as_of is None and obs.period is None and not dated_source:
+        yield _at(
+            dataset,
+            fact,
+            None,
+            "this figure needs as_of (2024, 2025-05 or 2025-05-31), or, when "
+            "the text gives no date, period: with the text's own words ('đến nay')",
+        )
+    if obs.as_of is not None and as_of_bounds(obs.as_of)[0] > now:
+        yield _at(
+            dataset,
+            fact,
+            "as_of",
+            f"as_of {obs.as_of} is in the future; an actual figure cannot be "
+            "dated after today (is it a target or a forecast?)",
+        )
+
+
+def _target_dates(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
+    """A target says by when (a target reported after its year is a past target, which is fine)."""
+    obs = fact.observation
+    if obs.as_of is not None:
+        yield _at(dataset, fact, "as_of", "a target has no as_of; write the year to reach it as target_year")
+    if obs.target_year is None:
+        yield _at(
+            dataset,
+            fact,
+            None,
+            "this target has no target_year; fine when the text gives none, but say what it does give in period:",
+            "warning",
+        )
+
+
+def _span_dates(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
+    """A span runs from since: to as_of:, in that order."""
+    obs = fact.observation
+    if obs.as_of is None:
+        yield _at(dataset, fact, "since", "since: starts a span; write where it ends as as_of:")
+    elif as_of_bounds(obs.since)[0] > as_of_bounds(obs.as_of)[1]:
+        yield _at(dataset, fact, "since", f"the span starts ({obs.since}) after it ends ({obs.as_of}); swap them")
 
 
 def check_values(dataset: Dataset) -> Iterator[Problem]:
     """Values exist and are possible for their unit."""
-    for fact in dataset.facts:
+    for fact in dataset.every_fact():
         yield from _presence_problems(dataset, fact)
         yield from _number_problems(dataset, fact)
         yield from _rank_and_fraction_problems(dataset, fact)
@@ -203,30 +237,52 @@ def _presence_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
 
 
 def _number_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
-    """Each number is possible for its unit: percents in 0–100, no negative counts, whole counts."""
+    """Each number is possible for its unit (bounds and whole numbers from data/units.yaml).
+
+    A change may be negative ("giảm 3 bậc") and may exceed a level's bounds, so only a
+    level (actual, target, forecast) is held to them.
+    """
     obs = fact.observation
+    unit = dataset.units.get(obs.unit)
     for name in ("value", "low", "high", "numerator", "denominator"):
         number = getattr(obs, name)
         if number is None:
             continue
-        if obs.unit == "percent" and name in ("value", "low", "high") and not 0 <= number <= 100:
-            yield _at(dataset, fact, name, f"{name} {number} is outside 0–100 for a percent; store 92% as 92")
-        elif obs.unit in _NON_NEGATIVE_UNITS and number < 0:
-            yield _at(dataset, fact, name, f"{name} {number} is negative; a {obs.unit} cannot be")
-        elif name in ("numerator", "denominator") and number < 0:
-            yield _at(dataset, fact, name, f"{name} {number} is negative")
-        elif obs.unit == "count" and name == "value" and not float(number).is_integer():
-            yield _at(
-                dataset, fact, name, f"a count must be a whole number, not {number} (1.655 means 1655: write 1655)"
-            )
+        if name in ("numerator", "denominator"):
+            if number < 0:
+                yield _at(dataset, fact, name, f"{name} {number} is negative")
+            continue
+        if unit is None:
+            continue
+        yield from _bound_problems(dataset, fact, name, number, unit)
+
+
+def _bound_problems(dataset: Dataset, fact: Fact, name: str, number: float, unit) -> Iterator[Problem]:
+    obs = fact.observation
+    label = unit.name.en.lower()
+    if obs.kind != "change" and unit.minimum is not None and number < unit.minimum:
+        if unit.maximum is not None:
+            yield _at(dataset, fact, name, f"{name} {number} is outside {unit.minimum}–{unit.maximum} for {label}")
+        else:
+            yield _at(dataset, fact, name, f"{name} {number} is below {unit.minimum}; {label} cannot be")
+    elif obs.kind != "change" and unit.maximum is not None and number > unit.maximum:
+        hint = "; store 92% as 92" if obs.unit == "percent" else ""
+        yield _at(dataset, fact, name, f"{name} {number} is outside {unit.minimum}–{unit.maximum} for {label}{hint}")
+    elif unit.whole and name == "value" and not float(number).is_integer():
+        yield _at(dataset, fact, name, f"{label} must be a whole number, not {number} (1.655 means 1655: write 1655)")
 
 
 def _rank_and_fraction_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
     """A rank lies within the ranked; a numerator does not exceed its (non-zero) denominator."""
     obs = fact.observation
-    if obs.unit == "rank" and obs.value is not None:
-        if obs.value < 1:
-            yield _at(dataset, fact, "value", "a rank starts at 1")
+    if obs.unit == "rank" and obs.value is not None and obs.kind != "change":
+        if obs.denominator is None and obs.qualifier == "exact":
+            yield _at(
+                dataset,
+                fact,
+                "denominator",
+                "a rank needs its base: how many were ranked (denominator: 63 before the merger, 34 after)",
+            )
         elif obs.denominator is not None and obs.value > obs.denominator:
             yield _at(dataset, fact, "value", f"rank {obs.value} is beyond the {obs.denominator} ranked")
     if obs.numerator is not None and obs.denominator is not None and obs.unit != "rank":
@@ -240,12 +296,13 @@ def _rank_and_fraction_problems(dataset: Dataset, fact: Fact) -> Iterator[Proble
 
 def check_fraction_matches_percent(dataset: Dataset) -> Iterator[Problem]:
     """A stated percent agrees with its own a/b, to the rounding the text used."""
-    for fact in dataset.facts:
+    for fact in dataset.every_fact():
         obs = fact.observation
         if obs.unit != "percent" or obs.value is None or obs.numerator is None or not obs.denominator:
             continue
         computed = 100 * obs.numerator / obs.denominator
-        tolerance = 0.5 * 10 ** -decimals_of(obs.value) + 1e-9
+        # One unit of the last printed decimal: texts both round (36,556) and cut (36,555) 692/1.893.
+        tolerance = 10 ** -decimals_of(obs.value) + 1e-9
         if obs.qualifier != "exact":
             tolerance = max(tolerance, 1.0)
         if abs(computed - obs.value) > tolerance:
@@ -261,7 +318,7 @@ def check_fraction_matches_percent(dataset: Dataset) -> Iterator[Problem]:
 def check_parts_add_up(dataset: Dataset) -> Iterator[Problem]:
     """Parts an indicator lists (2G+3G+4G+5G) add up to the total stated beside them."""
     groups: dict[tuple, dict[str, Fact]] = defaultdict(dict)
-    for fact in dataset.facts:
+    for fact in dataset.every_fact():
         groups[_context(fact)][fact.indicator] = fact
     for group in groups.values():
         for indicator_id, total in group.items():
@@ -291,6 +348,8 @@ def _context(fact: Fact) -> tuple:
         fact.province,
         obs.source,
         obs.kind,
+        obs.unit,
+        obs.since,
         obs.as_of,
         obs.target_year,
         obs.period,
@@ -303,7 +362,7 @@ def _context(fact: Fact) -> tuple:
 def check_conflicts(dataset: Dataset) -> Iterator[Problem]:
     """One source must not give two different values for the same figure."""
     seen: dict[tuple, Fact] = {}
-    for fact in dataset.facts:
+    for fact in dataset.every_fact():
         key = (*_context(fact), fact.indicator)
         earlier = seen.get(key)
         if earlier is None:
@@ -327,24 +386,13 @@ def check_conflicts(dataset: Dataset) -> Iterator[Problem]:
 
 def check_quotes(dataset: Dataset) -> Iterator[Problem]:
     """The verbatim quote states every number typed in, as the source wrote it."""
-    for fact in dataset.facts:
+    vocabulary = dataset.vocabulary
+    for fact in dataset.every_fact():
         obs = fact.observation
-        for name in ("value", "numerator", "denominator", "low", "high"):
-            number = getattr(obs, name)
-            if number is None or text_states(obs.quote, number):
-                continue
-            hint = " (Vietnamese writes 1.655 for 1655 and 99,6 for 99.6)" if name == "value" else ""
-            written = format_number(number, "vi", decimals_of(number))  # as typed, not rounded to 2 decimals
-            yield _at(
-                dataset,
-                fact,
-                name,
-                f"the quote does not contain {name} {written}{hint}; "
-                "copy the quote exactly from the source, or correct the number",
-            )
-        spoken = (
-            qualifier_before(obs.quote, fact.value) if obs.qualifier == "exact" and not fact.value_computed else None
-        )
+        yield from _numbers_quoted(dataset, fact)
+        spoken = None
+        if obs.qualifier == "exact" and not fact.value_computed and obs.kind != "change":
+            spoken = qualifier_before(obs.quote, fact.value, vocabulary)
         if spoken:
             yield _at(
                 dataset,
@@ -353,7 +401,7 @@ def check_quotes(dataset: Dataset) -> Iterator[Problem]:
                 f"the quote says '{spoken[0]}' before the figure, but qualifier is exact; write qualifier: {spoken[1]}",
                 "warning",
             )
-        words = _QUALIFIER_WORDS.get(obs.qualifier)
+        words = vocabulary.qualifier_words.get(obs.qualifier)
         if words and not any(word in obs.quote.lower() for word in words):
             yield _at(
                 dataset,
@@ -364,30 +412,66 @@ def check_quotes(dataset: Dataset) -> Iterator[Problem]:
             )
 
 
-_WORD_BEFORE = (
-    ("gần", "nearly"),
-    ("hơn", "more_than"),
-    ("trên", "more_than"),
-    ("khoảng", "about"),
-    ("xấp xỉ", "about"),
-    ("tối thiểu", "at_least"),
-    ("ít nhất", "at_least"),
-    ("tối đa", "at_most"),
-)
+def _numbers_quoted(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
+    """Each number typed in is in the quote, in figures or in the words recorded in in_words:."""
+    obs = fact.observation
+    if obs.in_words is not None:
+        yield from _words_quoted(dataset, fact)
+    for name in ("value", "numerator", "denominator", "low", "high"):
+        number = getattr(obs, name)
+        if number is None or text_states(obs.quote, number):
+            continue
+        if name == "value" and obs.in_words is not None:
+            continue  # checked against the words above
+        hint = " (Vietnamese writes 1.655 for 1655 and 99,6 for 99.6)" if name == "value" else ""
+        written = format_number(number, "vi", decimals_of(number))  # as typed, not rounded to 2 decimals
+        yield _at(
+            dataset,
+            fact,
+            name,
+            f"the quote does not contain {name} {written}{hint}; "
+            "copy the quote exactly from the source, or correct the number",
+        )
 
 
-def qualifier_before(quote: str, value: float | None) -> tuple[str, str] | None:
-    """The qualifier word written right before ``value`` in the quote ("gần 390.000"), with its qualifier."""
+def _words_quoted(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
+    obs = fact.observation
+    words = obs.in_words
+    known = dataset.vocabulary.number_words.get(words.lower())
+    if words.lower() not in obs.quote.lower():
+        yield _at(dataset, fact, "in_words", f"the quote does not contain '{words}'; copy the words as printed")
+    elif known is None:
+        yield _at(
+            dataset,
+            fact,
+            "in_words",
+            f"'{words}' is not a number word the validator knows; add it under number_words: in data/vocabulary.yaml",
+        )
+    elif obs.value is not None and known != obs.value:
+        yield _at(dataset, fact, "value", f"'{words}' means {known}, not {obs.value}; correct the value")
+
+
+def qualifier_before(quote: str, value: float | None, vocabulary) -> tuple[str, str] | None:
+    """The qualifier word written right before ``value`` in the quote ("gần 390.000"), with its qualifier.
+
+    "hơn" after a comparative ("cao hơn 0,28 điểm %") compares two figures; it does not
+    qualify the number, so it suggests nothing.
+    """
     if value is None:
         return None
     for match in NUMBER_PATTERN.finditer(quote):
         if not any(abs(number - value) < 1e-9 for number in numbers_in_text(match.group(0))):
             continue
         before = quote[: match.start()].rstrip().lower()
-        for word, qualifier in _WORD_BEFORE:
-            if before.endswith(word):
-                return word, qualifier
+        for entry in vocabulary.qualifier_before:
+            if before.endswith(entry.word) and not _after_comparative(before, entry.word, vocabulary):
+                return entry.word, entry.qualifier
     return None
+
+
+def _after_comparative(before: str, word: str, vocabulary) -> bool:
+    preceding = before.removesuffix(word).split()
+    return word == "hơn" and bool(preceding) and preceding[-1] in vocabulary.comparatives
 
 
 def check_territory(dataset: Dataset) -> Iterator[Problem]:
@@ -398,65 +482,81 @@ def check_territory(dataset: Dataset) -> Iterator[Problem]:
             continue
         obs = fact.observation
         if obs.territory is not None:
-            yield _at(
-                dataset,
-                fact,
-                "territory",
-                f"territory '{obs.territory}' is not one of: {', '.join(unit.territory_labels())}",
-            )
+            yield _at(dataset, fact, "territory", _territory_message(dataset, unit, obs.territory))
         else:
             yield _at(
                 dataset,
                 fact,
                 None,
-                f"cannot tell whether this figure covers the former or the current "
-                f"{unit.name} (merged on {MERGER_DATE.isoformat()}); add territory: former or territory: current",
+                f"{unit.name} was formed on {dataset.reorg.merged_on.isoformat()} from {unit.former_units_text()}; "
+                "this figure is from before (or its date is not known), so write which one it describes, "
+                "or territory: current if it describes the merged province",
             )
+
+
+def _territory_message(dataset: Dataset, unit, label: str) -> str:
+    if unit.unchanged:
+        return f"{unit.name} was not merged; leave territory: out or write territory: current, not '{label}'"
+    if label == "former":
+        return (
+            f"'former' is ambiguous: {unit.name} was formed on {dataset.reorg.merged_on.isoformat()} from "
+            f"{unit.former_units_text()}; write the one this figure describes"
+        )
+    return (
+        f"territory '{label}' is not part of {unit.name}; write current, or one of its former units: "
+        f"{unit.former_units_text()}"
+    )
 
 
 def check_sources(dataset: Dataset) -> Iterator[Problem]:
     """Sources say who and where; a missing author or address is worth a warning."""
-    loaded = next((item for key, item in dataset.loaded.items() if key.endswith("sources.yaml")), None)
-    if loaded is None:
-        return
-    used = {fact.observation.source for fact in dataset.facts}
-    for index, source in enumerate(dataset.sources.values()):
-        line, column = loaded.where(("sources", index))
+    used = {fact.observation.source for fact in dataset.every_fact()}
+    for source in dataset.sources.values():
+        path, index = dataset.source_files[source.id]
+        line, column = dataset.loaded[path].where(("sources", index))
+
+        def warn(message: str, path=path, line=line, column=column) -> Problem:
+            return Problem(path, line, column, message, "warning")
+
         if source.author is None:
-            yield Problem(
-                loaded.path, line, column, f"source '{source.id}' has no author (fine if none is printed)", "warning"
-            )
+            yield warn(f"source '{source.id}' has no author (fine if none is printed)")
         if source.url is None:
-            yield Problem(
-                loaded.path, line, column, f"source '{source.id}' has no address; readers cannot check it", "warning"
-            )
+            yield warn(f"source '{source.id}' has no address; readers cannot check it")
         if source.published is None and source.period is None:
-            yield Problem(
-                loaded.path,
-                line,
-                column,
-                f"source '{source.id}' has neither published: nor period:; say what the text tells of its date",
-                "warning",
-            )
+            yield warn(f"source '{source.id}' has neither published: nor period:; say what the text tells of its date")
         if source.id not in used:
-            yield Problem(loaded.path, line, column, f"source '{source.id}' is not used by any figure", "warning")
+            yield warn(f"source '{source.id}' is not used by any figure")
 
 
 def check_registry(dataset: Dataset) -> Iterator[Problem]:
-    """Ids are unique, parts exist, and every indicator is used."""
+    """Ids are unique, pillars, units and parts exist, and every indicator is used."""
     loaded = next((item for key, item in dataset.loaded.items() if key.endswith("indicators.yaml")), None)
-    if loaded is None:
+    if loaded is None or not isinstance(loaded.data, dict):
         return
-    used = {fact.indicator for fact in dataset.facts}
-    seen: set[str] = set()
-    for index, indicator in enumerate(loaded.data.get("indicators", []) if isinstance(loaded.data, dict) else []):
-        ident = indicator.get("id") if isinstance(indicator, dict) else None
+    for key in ("pillars", "scopes", "indicators"):
+        yield from _duplicate_ids(loaded, key, key.removesuffix("s"))
+    used = {fact.indicator for fact in dataset.every_fact()}
+    for index, raw in enumerate(loaded.data.get("indicators") or []):
+        indicator = dataset.indicators.get(raw.get("id")) if isinstance(raw, dict) else None
+        if indicator is None:
+            continue
         line, column = loaded.where(("indicators", index))
-        if ident in seen:
-            yield Problem(loaded.path, line, column, f"the indicator id '{ident}' is defined twice; ids must be unique")
-        seen.add(ident)
-    for index, indicator in enumerate(dataset.indicators.values()):
-        line, column = loaded.where(("indicators", index))
+        if indicator.pillar not in dataset.pillars:
+            where = loaded.where(("indicators", index, "pillar"))
+            yield Problem(
+                loaded.path,
+                *where,
+                f"unknown pillar '{indicator.pillar}'.{_suggest(indicator.pillar, dataset.pillars)} "
+                "Pillars are listed under 'pillars:' at the top of this file",
+            )
+        if dataset.units and indicator.unit not in dataset.units:
+            where = loaded.where(("indicators", index, "unit"))
+            yield Problem(
+                loaded.path,
+                *where,
+                f"unknown unit '{indicator.unit}'.{_suggest(indicator.unit, dataset.units)} "
+                "Units are listed in data/units.yaml",
+            )
         for part in indicator.parts:
             if part not in dataset.indicators:
                 yield Problem(
@@ -466,18 +566,54 @@ def check_registry(dataset: Dataset) -> Iterator[Problem]:
             yield Problem(loaded.path, line, column, f"indicator '{indicator.id}' has no figure yet", "warning")
 
 
-def check_duplicate_source_ids(dataset: Dataset) -> Iterator[Problem]:
-    """Two sources with one id would make every citation ambiguous."""
-    loaded = next((item for key, item in dataset.loaded.items() if key.endswith("sources.yaml")), None)
-    if loaded is None or not isinstance(loaded.data, dict):
-        return
-    seen: set = set()
-    for index, source in enumerate(loaded.data.get("sources") or []):
-        ident = source.get("id") if isinstance(source, dict) else None
+def _duplicate_ids(loaded, key: str, what: str) -> Iterator[Problem]:
+    """One id, one definition: a second one would silently replace the first."""
+    seen: dict[str, int] = {}
+    items = loaded.data.get(key) if isinstance(loaded.data, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str):
+            continue
         if ident in seen:
-            line, column = loaded.where(("sources", index, "id"))
-            yield Problem(loaded.path, line, column, f"the source id '{ident}' is used twice; ids must be unique")
-        seen.add(ident)
+            line, column = loaded.where((key, index, "id"))
+            first, _ = loaded.where((key, seen[ident], "id"))
+            yield Problem(
+                loaded.path,
+                line,
+                column,
+                f"the {what} id '{ident}' is already defined on line {first}; ids must be unique",
+            )
+        else:
+            seen[ident] = index
+
+
+def check_duplicate_source_ids(dataset: Dataset) -> Iterator[Problem]:
+    """Two sources with one id (in any of the source files) would make every citation ambiguous."""
+    for path, loaded in dataset.loaded.items():
+        if not (path.endswith("sources.yaml") or "/sources/" in path) or not isinstance(loaded.data, dict):
+            continue
+        items = loaded.data.get("sources")
+        for index, source in enumerate(items if isinstance(items, list) else []):
+            ident = source.get("id") if isinstance(source, dict) else None
+            first = dataset.source_files.get(ident)
+            if first is not None and first != (path, index):
+                line, column = loaded.where(("sources", index, "id"))
+                yield Problem(
+                    path, line, column, f"the source id '{ident}' is already used in {first[0]}; ids must be unique"
+                )
+
+
+def check_table_rows(dataset: Dataset) -> Iterator[Problem]:
+    """A row of a nationwide table names one of the current provinces."""
+    for fact in dataset.facts:
+        if "/tables/" in fact.file and fact.province not in dataset.provinces:
+            yield _at(
+                dataset,
+                fact,
+                "province",
+                f"'{fact.province}' is not one of the {len(dataset.provinces)} provinces' file names."
+                f"{_suggest(fact.province, dataset.provinces)}",
+            )
 
 
 # Zero-width and direction marks, and the control characters a double-quoted YAML escape can still
@@ -525,6 +661,7 @@ RULES = (
     check_sources,
     check_registry,
     check_duplicate_source_ids,
+    check_table_rows,
     check_invisible_characters,
 )
 

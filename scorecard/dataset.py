@@ -15,8 +15,24 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 from .load import DataFileError, Loaded, PathKey, Problem, load_yaml
-from .model import IndicatorsFile, Observation, ProvinceFile, SourcesFile, Strict
-from .territory import ProvinceUnit, Territory, build_registry, resolve_territory
+from .model import (
+    Indicator,
+    IndicatorsFile,
+    NationalFile,
+    Observation,
+    Pillar,
+    ProvinceFile,
+    Scope,
+    Source,
+    SourcesFile,
+    Strict,
+    TableFile,
+    TableObservation,
+    Unit,
+    UnitsFile,
+    VocabularyFile,
+)
+from .territory import ProvinceUnit, Reorganisation, Territory, build_registry, reorganisation, resolve_territory
 
 
 class Release(Strict):
@@ -32,11 +48,14 @@ class Release(Strict):
     repository_url: str | None = None
 
 
+NATIONAL = "national"  # the ``province`` of a country-wide fact (data/national.yaml)
+
+
 @dataclass(frozen=True)
 class Fact:
     """One observation placed in context: its province, resolved territory and file position."""
 
-    province: str
+    province: str  # the current province's slug, or NATIONAL for the country's own figures
     observation: Observation
     value: float | None  # as stated, or computed from numerator/denominator for a percent
     value_computed: bool
@@ -48,6 +67,10 @@ class Fact:
     @property
     def indicator(self) -> str:
         return self.observation.indicator
+
+    @property
+    def is_national(self) -> bool:
+        return self.province == NATIONAL
 
 
 @dataclass
@@ -61,13 +84,23 @@ class Dataset:
     indicators: dict
     sources: dict
     provinces: dict[str, ProvinceUnit]
+    units: dict[str, Unit] = field(default_factory=dict)
+    vocabulary: VocabularyFile = field(default_factory=VocabularyFile)
+    reorg: Reorganisation | None = None  # when the 34 units began (data/former-units.yaml)
     province_files: dict[str, ProvinceFile] = field(default_factory=dict)
-    facts: list[Fact] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # the provinces' figures (province files and tables)
+    national_facts: list[Fact] = field(default_factory=list)  # the country's own (data/national.yaml)
+    source_files: dict[str, tuple[str, int]] = field(default_factory=dict)  # id → (file, index) where defined
+    broken_ids: set[str] = field(default_factory=set)  # ids of records refused for their shape
     loaded: dict[str, Loaded] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def facts_for(self, province_slug: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.province == province_slug]
+
+    def every_fact(self) -> list[Fact]:
+        """The provinces' and the country's figures, for the rules that apply to both."""
+        return [*self.facts, *self.national_facts]
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
@@ -249,48 +282,147 @@ def load_dataset(data_dir: Path) -> Dataset:
         )
         return dataset
     dataset.provinces = build_registry(former.data)
-    registry, _ = _read_model(data_dir / "indicators.yaml", data_dir, dataset, IndicatorsFile)
-    if registry:
-        dataset.pillars = {p.id: p for p in registry.pillars}
-        dataset.scopes = {s.id: s for s in registry.scopes}
-        dataset.indicators = {i.id: i for i in registry.indicators}
-    sources, _ = _read_model(data_dir / "sources.yaml", data_dir, dataset, SourcesFile)
-    if sources:
-        dataset.sources = {s.id: s for s in sources.sources}
+    dataset.reorg = reorganisation(former.data, dataset.provinces)
+    units, _ = _read_model(data_dir / "units.yaml", data_dir, dataset, UnitsFile)
+    if units:
+        dataset.units = {u.id: u for u in units.units}
+    _read_registry(data_dir / "indicators.yaml", data_dir, dataset)
+    vocabulary, _ = _read_model(data_dir / "vocabulary.yaml", data_dir, dataset, VocabularyFile)
+    dataset.vocabulary = vocabulary or VocabularyFile()
+    for path in _source_files(data_dir):
+        _read_sources(path, data_dir, dataset)
     for path in sorted((data_dir / "provinces").glob("*")):
         _read_province(path, data_dir, dataset)
+    for path in sorted((data_dir / "tables").glob("*")) if (data_dir / "tables").is_dir() else ():
+        _read_table(path, data_dir, dataset)
+    if (data_dir / "national.yaml").exists():
+        _read_national(data_dir / "national.yaml", data_dir, dataset)
     dataset.facts.sort(
         key=lambda fact: (
             dataset.provinces[fact.province].code if fact.province in dataset.provinces else "99",
+            fact.file,
             fact.index,
         )
     )
     return dataset
 
 
-def _read_province(path: Path, data_dir: Path, dataset: Dataset) -> None:
-    if path.suffix not in (".yaml", ".yml"):
-        dataset.problems.append(
-            Problem(
-                _shown(path, data_dir), 1, 1, "only .yaml files belong in data/provinces/; move or rename this file"
-            )
-        )
+def _source_files(data_dir: Path) -> list[Path]:
+    """data/sources.yaml (if any) and every file of data/sources/, in name order."""
+    files = [data_dir / "sources.yaml"] if (data_dir / "sources.yaml").exists() else []
+    if (data_dir / "sources").is_dir():
+        files.extend(sorted((data_dir / "sources").glob("*")))
+    if not files:
+        dataset_hint = data_dir / "sources.yaml"
+        files.append(dataset_hint)  # _read_model reports it missing
+    return files
+
+
+def _only_yaml(path: Path, data_dir: Path, dataset: Dataset, folder: str) -> bool:
+    if path.suffix == ".yaml":
+        return True
+    dataset.problems.append(
+        Problem(_shown(path, data_dir), 1, 1, f"only .yaml files belong in data/{folder}/; move or rename this file")
+    )
+    return False
+
+
+def _read_items(path: Path, data_dir: Path, dataset: Dataset, root: type[BaseModel], key: str, item: type[BaseModel]):
+    """Read a file whose ``key:`` holds a list of records, keeping every valid record.
+
+    A file is validated whole first; when that fails, each record is validated on its own,
+    so one bad record is reported once and the others still count (a typo in one source
+    must not make every figure citing the other sources 'unknown').
+    """
+    if not path.exists():
+        dataset.problems.append(Problem(_shown(path, data_dir), 1, 1, f"the file {path.name} is missing"))
+        return None, None, []
+    loaded = _read(path, data_dir, dataset)
+    if loaded is None:
+        return None, None, []
+    record, problems = _validate(loaded, root)
+    if record is not None:
+        return record, loaded, list(enumerate(getattr(record, key)))
+    dataset.problems.extend(problems)
+    items = loaded.data.get(key) if isinstance(loaded.data, dict) else None
+    kept = []
+    for index, raw in enumerate(items if isinstance(items, list) else []):
+        try:
+            kept.append((index, item.model_validate(raw)))
+        except ValidationError:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                dataset.broken_ids.add(raw["id"])
+    return None, loaded, kept
+
+
+def _read_registry(path: Path, data_dir: Path, dataset: Dataset) -> None:
+    """Pillars, scopes and indicators; a malformed indicator drops itself only (see _read_items)."""
+    _, loaded, kept = _read_items(path, data_dir, dataset, IndicatorsFile, "indicators", Indicator)
+    dataset.indicators = {indicator.id: indicator for _, indicator in kept}
+    raw = loaded.data if loaded is not None and isinstance(loaded.data, dict) else {}
+    for key, model, target in (("pillars", Pillar, dataset.pillars), ("scopes", Scope, dataset.scopes)):
+        for item in raw.get(key) or [] if isinstance(raw.get(key), list) else []:
+            try:
+                record = model.model_validate(item)
+            except ValidationError:
+                continue  # reported with its line by the whole-file validation
+            target.setdefault(record.id, record)
+
+
+def _read_sources(path: Path, data_dir: Path, dataset: Dataset) -> None:
+    if path.name != "sources.yaml" and not _only_yaml(path, data_dir, dataset, "sources"):
         return
-    record, loaded = _read_model(path, data_dir, dataset, ProvinceFile)
-    if record is None:
+    _, loaded, kept = _read_items(path, data_dir, dataset, SourcesFile, "sources", Source)
+    for index, source in kept:
+        if source.id in dataset.source_files:
+            continue  # check_duplicate_source_ids reports it where it is repeated
+        dataset.sources[source.id] = source
+        dataset.source_files[source.id] = (loaded.path, index)
+
+
+def _read_province(path: Path, data_dir: Path, dataset: Dataset) -> None:
+    if not _only_yaml(path, data_dir, dataset, "provinces"):
+        return
+    record, loaded, kept = _read_items(path, data_dir, dataset, ProvinceFile, "observations", Observation)
+    if loaded is None:
         return
     slug = path.stem
-    dataset.province_files[slug] = record
+    if record is not None:
+        dataset.province_files[slug] = record
+    elif isinstance(loaded.data, dict) and isinstance(loaded.data.get("name"), str):
+        dataset.province_files[slug] = ProvinceFile.model_construct(
+            name=loaded.data["name"], code=str(loaded.data.get("code")), observations=[o for _, o in kept]
+        )
+    for index, observation in kept:
+        dataset.facts.append(_fact(dataset, slug, observation, loaded, index))
+
+
+def _read_table(path: Path, data_dir: Path, dataset: Dataset) -> None:
+    if not _only_yaml(path, data_dir, dataset, "tables"):
+        return
+    _, loaded, kept = _read_items(path, data_dir, dataset, TableFile, "observations", TableObservation)
+    for index, row in kept:
+        dataset.facts.append(_fact(dataset, row.province, row, loaded, index))
+
+
+def _read_national(path: Path, data_dir: Path, dataset: Dataset) -> None:
+    _, loaded, kept = _read_items(path, data_dir, dataset, NationalFile, "observations", Observation)
+    for index, observation in kept:
+        dataset.national_facts.append(_fact(dataset, NATIONAL, observation, loaded, index))
+
+
+def _fact(dataset: Dataset, slug: str, observation: Observation, loaded: Loaded, index: int) -> Fact:
+    """An observation in its context: the value it states (or its fraction computes) and its territory."""
+    value, computed = observation.value, False
+    if (
+        value is None
+        and observation.unit == "percent"
+        and observation.numerator is not None
+        and observation.denominator
+    ):
+        value, computed = 100 * observation.numerator / observation.denominator, True
     unit = dataset.provinces.get(slug)
-    for index, observation in enumerate(record.observations):
-        value, computed = observation.value, False
-        if (
-            value is None
-            and observation.unit == "percent"
-            and observation.numerator is not None
-            and observation.denominator
-        ):
-            value, computed = 100 * observation.numerator / observation.denominator, True
-        territory = resolve_territory(unit, observation, dataset.sources.get(observation.source)) if unit else None
-        line, _ = loaded.where(("observations", index))
-        dataset.facts.append(Fact(slug, observation, value, computed, territory, loaded.path, index, line))
+    source = dataset.sources.get(observation.source)
+    territory = resolve_territory(unit, observation, source, dataset.reorg) if unit else None
+    line, _ = loaded.where(("observations", index))
+    return Fact(slug, observation, value, computed, territory, loaded.path, index, line)

@@ -15,23 +15,17 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, field_validator
 
 Number = StrictInt | StrictFloat
-Unit = Literal["percent", "count", "km", "Mbps", "VND", "rank", "score", "per_person", "level"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "nearly", "at_most"]
-Kind = Literal["actual", "target"]
-PillarId = Literal[
-    "public_services",
-    "connectivity",
-    "digital_government",
-    "skills_society",
-    "security_data",
-    "digital_economy",
-]
+Kind = Literal["actual", "target", "forecast", "change"]
 IdText = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
 SlugText = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
 LongText = Annotated[str, Field(min_length=1, max_length=2000)]
 
 _AS_OF = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+# Units and pillars are vocabularies in data/units.yaml and data/indicators.yaml; the model only
+# knows their shape, and checks.py refuses an id the vocabulary does not define.
+UnitId = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=40)]
 
 
 class Strict(BaseModel):
@@ -48,10 +42,35 @@ class Bilingual(Strict):
 
 
 class Pillar(Strict):
-    """One of the six groups the scorecard sorts indicators into."""
+    """One of the groups the scorecard sorts indicators into (listed in data/indicators.yaml)."""
 
-    id: PillarId
+    id: IdText
     name: Bilingual
+
+
+class Unit(Strict):
+    """A unit figures are stated in, with how it reads and which values it allows (data/units.yaml)."""
+
+    id: UnitId = Field(description="Stable id used in indicators' and observations' `unit:`.", examples=["percent"])
+    name: Bilingual = Field(description="What the unit is called, in both languages.")
+    symbol: Bilingual | None = Field(None, description="What follows a number on the page ('%', 'điểm %').")
+    minimum: StrictInt | StrictFloat | None = Field(None, description="The lowest value a level can take.")
+    maximum: StrictInt | StrictFloat | None = Field(None, description="The highest value a level can take.")
+    whole: StrictBool = Field(False, description="true when values are whole numbers (counts, ranks).")
+    change_of: list[UnitId] = Field(
+        default_factory=list,
+        description=(
+            "For a unit of change: the indicator units whose changes it states (percentage_points: [percent]). "
+            "A figure of kind change may use it for an indicator of those units."
+        ),
+        examples=[["percent"]],
+    )
+
+
+class UnitsFile(Strict):
+    """data/units.yaml: every unit a figure may be stated in."""
+
+    units: list[Unit]
 
 
 class Scope(Strict):
@@ -71,8 +90,8 @@ class Indicator(Strict):
         description="Stable id, lower case with underscores; never changed once published.",
         examples=["online_services_end_to_end"],
     )
-    pillar: PillarId = Field(description="The pillar the indicator belongs to.", examples=["public_services"])
-    unit: Unit = Field(
+    pillar: IdText = Field(description="The pillar the indicator belongs to.", examples=["public_services"])
+    unit: UnitId = Field(
         description="The unit every figure of this indicator uses; percent is stored as 0-100.",
         examples=["percent"],
     )
@@ -102,8 +121,13 @@ class Source(Strict):
     url: Annotated[str, Field(max_length=500)] | None = Field(
         None, description="The original address (http or https only).", examples=["https://dantri.com.vn/..."]
     )
-    published: date | None = Field(
-        None, description="Publication date when printed (YYYY-MM-DD); empty when not printed."
+    published: date | StrictInt | str | None = Field(
+        None,
+        description=(
+            "Publication date when printed, at the precision printed: 2025-11-01, 2025-11 or 2025; "
+            "empty when not printed."
+        ),
+        examples=["2025-11-01", "2025-10"],
     )
     period: LongText | None = Field(
         None, description="What the text itself says of its period when no date is printed."
@@ -122,10 +146,30 @@ class Source(Strict):
     @classmethod
     def _iso_date(cls, text: object) -> object:
         if isinstance(text, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", text):
-            return date.fromisoformat(text)
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"{text} is not a real date") from None
+        if isinstance(text, (int, str)) and not isinstance(text, bool) and _AS_OF.match(str(text)):
+            _real_date(str(text))
+            return str(text)
         if text is not None and not isinstance(text, date):
-            raise ValueError("write the date as YYYY-MM-DD, e.g. 2025-11-01, or leave it empty")
+            raise ValueError(
+                "write the date as 2025-11-01, or 2025-11 or 2025 when only that is printed, or leave it empty"
+            )
         return text
+
+    @property
+    def published_text(self) -> str | None:
+        """The publication date at its printed precision ("2025-11-01", "2025-10", "2025")."""
+        if self.published is None:
+            return None
+        return self.published.isoformat() if isinstance(self.published, date) else str(self.published)
+
+    @property
+    def published_day(self) -> date | None:
+        """The exact day of publication, when the source prints one."""
+        return self.published if isinstance(self.published, date) else None
 
 
 class Observation(Strict):
@@ -140,7 +184,13 @@ class Observation(Strict):
         ),
         examples=[92, 99.6, 1655],
     )
-    unit: Unit = Field(description="Must be the indicator's unit.", examples=["percent"])
+    unit: UnitId = Field(
+        description=(
+            "An id from data/units.yaml; the indicator's unit, or for kind: change a unit of change "
+            "(percentage_points, rank_places, percent, ratio)."
+        ),
+        examples=["percent"],
+    )
     qualifier: Qualifier = Field(
         "exact",
         description=(
@@ -155,22 +205,49 @@ class Observation(Strict):
     )
     low: Number | None = Field(None, description="Lower end when the text gives a range ('60–80%').")
     high: Number | None = Field(None, description="Upper end when the text gives a range.")
-    kind: Kind = Field(description="actual (achieved) or target ('mục tiêu', 'phấn đấu').", examples=["actual"])
+    kind: Kind = Field(
+        description=(
+            "actual (achieved), target ('mục tiêu', 'phấn đấu', 'chỉ tiêu'), forecast ('dự kiến', 'ước' for a "
+            "period not yet closed) or change (a difference against an earlier value or another unit: "
+            "'tăng 4 hạng', '+0,2052 điểm', 'gấp 2 lần'; may be negative, never drawn as a level)."
+        ),
+        examples=["actual"],
+    )
+    baseline: ShortText | None = Field(
+        None,
+        description="For kind: change, what the figure is compared with, in the text's words ('so với năm 2023').",
+        examples=["so với năm 2023"],
+    )
+    in_words: Annotated[str, Field(min_length=1, max_length=60)] | None = Field(
+        None,
+        description="When the text writes the number in words ('tám', 'phân nửa', 'đứng đầu'): the words as printed.",
+        examples=["tám"],
+    )
     as_of: StrictInt | str | None = Field(
         None,
         description="For actuals: the date the figure describes, at the text's precision: 2024, 2025-05 or 2025-05-31.",
         examples=["2025-05", 2024],
     )
-    target_year: StrictInt | None = Field(None, description="For targets: the year to reach it by.", examples=[2030])
+    since: StrictInt | str | None = Field(
+        None,
+        description=(
+            "For a figure over a span ('6 tháng đầu năm 2025'): where the span starts, at the text's "
+            "precision; as_of is where it ends."
+        ),
+        examples=["2025-01"],
+    )
+    target_year: StrictInt | None = Field(
+        None, description="For targets (and forecasts of a year): the year to reach it by.", examples=[2030]
+    )
     period: ShortText | None = Field(
         None, description="How the text states the period, verbatim, when it matters ('6 tháng đầu năm 2025')."
     )
     territory: Annotated[str, Field(max_length=40)] | None = Field(
         None,
         description=(
-            "Which territory the figure covers: 'current' (the province since 1 July 2025), 'former' (the "
-            "former province of the same name) or a former unit's id (yen-bai-15). Derived from the date "
-            "when left out."
+            "Which territory the figure covers: 'current' (the province since 1 July 2025) or, for a merged "
+            "province, the id of the former unit it describes (yen-bai-15, ha-giang-02); never guessed for "
+            "a merged province. Left out for a province that was not merged."
         ),
         examples=["former"],
     )
@@ -193,21 +270,33 @@ class Observation(Strict):
     )
     note: LongText | None = Field(None, description="Anything a reader needs to read the figure right.")
 
-    @field_validator("as_of")
+    @field_validator("as_of", "since")
     @classmethod
     def _as_of_shape(cls, as_of: int | str | None) -> int | str | None:
         if as_of is None:
             return None
         text = str(as_of)
-        match = _AS_OF.match(text)
-        if not match:
+        if not _AS_OF.match(text):
             raise ValueError("write the date as a year (2024), a month (2025-05) or a day (2025-05-31)")
-        month, day = match["month"], match["day"]
-        try:
-            date(int(match["year"]), int(month or 1), int(day or 1))
-        except ValueError:
-            raise ValueError(f"{text} is not a real date") from None
+        _real_date(text)
         return as_of
+
+
+def _real_date(text: str) -> None:
+    """Refuse a date of the right shape that no calendar has (2025-02-30)."""
+    match = _AS_OF.match(text)
+    try:
+        date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
+    except ValueError:
+        raise ValueError(f"{text} is not a real date") from None
+
+
+class TableObservation(Observation):
+    """A row of a nationwide table (data/tables/): an observation that says which province it belongs to."""
+
+    province: SlugText = Field(
+        description="The file name (slug) of the current province the row belongs to.", examples=["tuyen-quang"]
+    )
 
 
 class ProvinceFile(Strict):
@@ -218,6 +307,35 @@ class ProvinceFile(Strict):
         description="The official two-digit code, in quotes.", examples=["15"]
     )
     observations: list[Observation] = Field(default_factory=list, description="Every figure about the province.")
+
+
+class QualifierWord(Strict):
+    """A word written right before a figure that makes it not exact ("gần" → nearly)."""
+
+    word: ShortText
+    qualifier: Qualifier
+
+
+class VocabularyFile(Strict):
+    """data/vocabulary.yaml: the Vietnamese words the validator reads in quotes."""
+
+    qualifier_words: dict[Qualifier, list[ShortText]] = Field(default_factory=dict)
+    qualifier_before: list[QualifierWord] = Field(default_factory=list)
+    comparatives: list[ShortText] = Field(default_factory=list)
+    number_words: dict[ShortText, StrictInt | StrictFloat] = Field(default_factory=dict)
+
+
+class NationalFile(Strict):
+    """data/national.yaml: the country's own figures, which provinces are compared against."""
+
+    name: ShortText = Field(description="The country's name.", examples=["Việt Nam"])
+    observations: list[Observation] = Field(default_factory=list, description="Every country-wide figure.")
+
+
+class TableFile(Strict):
+    """A file in data/tables/: one nationwide table, a row per province, each with its quote."""
+
+    observations: list[TableObservation] = Field(default_factory=list, description="The table's rows.")
 
 
 class IndicatorsFile(Strict):

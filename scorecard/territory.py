@@ -18,7 +18,6 @@ from vietnam_provinces import Province
 
 from .model import Observation, Source, as_of_bounds
 
-MERGER_DATE = date(2025, 7, 1)
 _CITY_PREFIX = "Thành phố "
 
 
@@ -64,12 +63,14 @@ class ProvinceUnit:
         return Territory(f"{self.slug}-{self.code}", self.name, self.code, current=True, unchanged=False)
 
     def territory(self, label: str) -> Territory | None:
-        """Resolve an editor's ``territory:`` ('current', 'former' or a former unit's id)."""
-        if label == "current":
+        """Resolve an editor's ``territory:`` ('current' or a former unit's id).
+
+        'former' is accepted only for a province that was not merged, where it is the same
+        land: for a merged one it would have to guess which former unit is meant, and a
+        figure about Yên Bái must never be filed as the former Lào Cai's.
+        """
+        if label == "current" or (label == "former" and self.unchanged):
             return self.current_territory
-        if label == "former":
-            same_name = [t for t in self.former if t.name == self.name or t.unchanged]
-            return same_name[0] if same_name else None
         for candidate in (*self.former, self.current_territory):
             if candidate.id == label:
                 return candidate
@@ -77,7 +78,13 @@ class ProvinceUnit:
 
     def territory_labels(self) -> list[str]:
         """What an editor may write in ``territory:`` for this province."""
-        return ["current", "former", *sorted({t.id for t in (*self.former, self.current_territory)})]
+        if self.unchanged:
+            return ["current"]
+        return ["current", *sorted(t.id for t in self.former)]
+
+    def former_units_text(self) -> str:
+        """The former units as editors know them, each with what to write: "Hà Giang (territory: ha-giang-02)"."""
+        return ", ".join(f"{t.name} (territory: {t.id})" for t in self.former)
 
 
 def _former_territories(slug: str, name: str, code: str, entry: dict) -> tuple[Territory, ...]:
@@ -119,19 +126,38 @@ def official_units() -> tuple[tuple[str, str, str], ...]:
     )
 
 
-def resolve_territory(unit: ProvinceUnit, observation: Observation, source: Source | None) -> Territory | None:
-    """Which territory a figure covers: as written, else from its date, else from its source's date."""
+@dataclass(frozen=True)
+class Reorganisation:
+    """When the current units began and how many there are: what dates and ranking bases mean."""
+
+    merged_on: date  # ``merged_on`` in data/former-units.yaml
+    units_after: int  # how many units a ranking made since then ranks (34)
+
+
+def reorganisation(former_units: dict, registry: dict[str, ProvinceUnit]) -> Reorganisation:
+    """The reorganisation as data/former-units.yaml and the official registry describe it."""
+    return Reorganisation(date.fromisoformat(str(former_units["merged_on"])), len(registry))
+
+
+def resolve_territory(
+    unit: ProvinceUnit, observation: Observation, source: Source | None, reorg: Reorganisation
+) -> Territory | None:
+    """Which territory a figure covers: as written, else what its date or ranking base proves.
+
+    For a merged province a figure from before ``merged_on`` is never given a default
+    former unit: None here makes the validator ask the editor which one it describes.
+    A ranking of as many units as exist since the merger (14/34) describes the current
+    unit whatever year it measures.
+    """
     if observation.territory is not None:
         return unit.territory(observation.territory)
     if unit.unchanged:
         return unit.current_territory
+    if observation.unit == "rank" and observation.denominator is not None:
+        return unit.current_territory if observation.denominator <= reorg.units_after else None
     if observation.as_of is not None:
-        first, last = as_of_bounds(observation.as_of)
-        if last < MERGER_DATE:
-            return unit.territory("former")
-        if first >= MERGER_DATE:
-            return unit.current_territory
-        return None
-    if source is not None and source.published is not None:
-        return unit.territory("former") if source.published < MERGER_DATE else unit.current_territory
+        return unit.current_territory if as_of_bounds(observation.as_of)[0] >= reorg.merged_on else None
+    published = source.published_text if source is not None else None
+    if published is not None and as_of_bounds(published)[0] >= reorg.merged_on:
+        return unit.current_territory
     return None
