@@ -33,12 +33,14 @@ from pathlib import Path
 import altair as alt
 import vl_convert
 
+from . import wording
 from .dataset import Dataset, Fact
 from .export import csv_cell
 from .i18n import QUALIFIERS, UNITS, date_text
 from .model import as_of_bounds
 from .numbers import format_amount
-from .territory import MERGER_DATE, ProvinceUnit, Territory
+from .territory import ProvinceUnit, Territory
+from .wording import figure_text, latest_actual
 
 WIDTH = 400  # px; fits a 360 px phone at ~90 %, text stays legible
 # DejaVu Sans before the generic name: vl-convert's PNG renderer knows no aliases, so without it
@@ -256,14 +258,6 @@ def territory_label(unit: ProvinceUnit, territory: Territory | None, lang: str) 
     return f"{territory.name} ({words['from'] if territory.current else words['before']})"
 
 
-def _when(dataset: Dataset, fact: Fact) -> int | str | None:
-    """The date a figure describes: its ``as_of``, else its source's publication date."""
-    if fact.observation.as_of is not None:
-        return fact.observation.as_of
-    source = dataset.sources.get(fact.observation.source)
-    return source.published.isoformat() if source is not None and source.published else None
-
-
 def _midpoint(when: int | str) -> date:
     """Where a figure sits on a time axis: the middle of the period it describes (2024 → 2 Jul 2024)."""
     first, last = as_of_bounds(when)
@@ -275,16 +269,17 @@ def _own_figures(dataset: Dataset, province_slug: str, indicator_id: str) -> lis
     return [
         fact
         for fact in dataset.facts_for(province_slug)
-        if fact.indicator == indicator_id and fact.observation.subject == "province" and fact.value is not None
+        if fact.indicator == indicator_id
+        and fact.observation.subject == "province"
+        and fact.observation.kind in ("actual", "target")  # a change is no level; a forecast is not drawn yet
+        and fact.value is not None
     ]
 
 
 def _latest_actual(dataset: Dataset, facts: list[Fact]) -> Fact | None:
-    """The most recent whole-province actual (latest end, then latest start); a tie goes to the last listed."""
-    dated = [f for f in facts if f.observation.kind == "actual" and f.observation.scope is None and _when(dataset, f)]
-    if not dated:
-        return None
-    return max(dated, key=lambda f: (*reversed(as_of_bounds(_when(dataset, f))), f.index))
+    """The latest of one indicator's figures by the site's one rule (wording.latest_actual), if dated."""
+    latest = latest_actual(dataset, facts, facts[0].indicator) if facts else None
+    return latest if latest is not None and wording.when(dataset, latest) is not None else None
 
 
 def _scope_name(dataset: Dataset, scope_id: str | None, lang: str) -> str:
@@ -338,7 +333,7 @@ def _history_points(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lan
     points: dict[tuple, dict] = {}
     for fact in facts:
         obs = fact.observation
-        when = _when(dataset, fact) if obs.kind == "actual" else obs.target_year
+        when = wording.when(dataset, fact) if obs.kind == "actual" else obs.target_year
         if when is None:
             continue
         series = territory_label(unit, fact.territory, lang)
@@ -430,8 +425,8 @@ def province_indicator_chart(dataset: Dataset, province_slug: str, indicator_id:
     years = [int(p["x"][:4]) for p in points]
     _place_labels(points, min(years), max(years))
     layers, series = _history_layers(points, indicator.unit, min(years), max(years), lang)
-    if not unit.unchanged and min(years) <= MERGER_DATE.year <= max(years):
-        layers += _merger_rule(lang)
+    if not unit.unchanged and min(years) <= dataset.reorg.merged_on.year <= max(years):
+        layers += _merger_rule(dataset.reorg.merged_on, lang)
     title_lines = _wrap(getattr(indicator.name, lang))
     height = 232 + 16 * (len(title_lines) - 1) + (22 + 18 * series if series > 1 else 0)
     rows = [{k: v for k, v in p.items() if k not in _INTERNAL and k != "value"} | {"value": p["value"]} for p in points]
@@ -495,9 +490,9 @@ def _history_layers(
     return layers, len(order)
 
 
-def _merger_rule(lang: str) -> list[alt.Chart]:
-    """A thin vertical rule at 1 July 2025 labelled as the merger; its text is ours, not the data's."""
-    mark = alt.Chart(alt.Data(values=[{"x": MERGER_DATE.isoformat(), "text": WORDS[lang]["merger"]}])).encode(x="x:T")
+def _merger_rule(merged_on: date, lang: str) -> list[alt.Chart]:
+    """A thin vertical rule on the merger day labelled as the merger; its text is ours, not the data's."""
+    mark = alt.Chart(alt.Data(values=[{"x": merged_on.isoformat(), "text": WORDS[lang]["merger"]}])).encode(x="x:T")
     return [
         mark.mark_rule(color=GREY, strokeDash=[2, 2]),
         mark.mark_text(align="left", baseline="bottom", dx=3, dy=-3, y="height", color=GREY, fontSize=10).encode(
@@ -526,7 +521,7 @@ def _history_alt(
     undated = [
         f
         for f in facts
-        if (f.observation.kind == "actual" and not _when(dataset, f))
+        if (f.observation.kind == "actual" and not wording.when(dataset, f))
         or (f.observation.kind == "target" and not f.observation.target_year)
     ]
     if undated:
@@ -536,9 +531,9 @@ def _history_alt(
 
 def _latest_text(dataset: Dataset, unit: ProvinceUnit, fact: Fact, lang: str) -> str:
     """ "Mới nhất: gần 99,6 %, 31/10/2025, địa bàn Lào Cai (từ 1/7/2025)." (the territory only when it changed)."""
-    words, obs = WORDS[lang], fact.observation
-    figure = _figure_text(fact.value, obs.qualifier, obs.unit, lang)
-    text = f"{words['latest']}: {figure}, {date_text(_when(dataset, fact), lang)}"
+    words = WORDS[lang]
+    figure = figure_text(dataset, fact, lang)
+    text = f"{words['latest']}: {figure}, {date_text(wording.when(dataset, fact), lang)}"
     if not unit.unchanged:
         text += f", {words['territory'].lower()} {territory_label(unit, fact.territory, lang)}"
     return text + "."
@@ -586,7 +581,7 @@ def progress_chart(dataset: Dataset, province_slug: str, indicator_id: str, lang
     latest = _latest_actual(dataset, facts)
     if latest is None:
         return None
-    when = _when(dataset, latest)
+    when = wording.when(dataset, latest)
     targets = _targets(facts, as_of_bounds(when)[0].year)
     if not targets:
         return None
@@ -806,7 +801,7 @@ def _ranking_point(dataset: Dataset, unit: ProvinceUnit, fact: Fact, rank: int, 
         words["rank"]: rank,
         words["province"]: unit.name,
         words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
-        words["date"]: date_text(_when(dataset, fact), lang),
+        words["date"]: date_text(wording.when(dataset, fact), lang),
         words["territory"]: territory_label(unit, fact.territory, lang),
         words["source"]: _source_name(dataset, obs.source),
         "value": fact.value,

@@ -184,7 +184,7 @@ def _actual_dates(dataset: Dataset, fact: Fact, now: date) -> Iterator[Problem]:
             fact,
             "as_of",
             f"as_of {obs.as_of} is in the future; an actual figure cannot be "
-            "dated after today (is it a target or a forecast?)",
+            "dated after today (is it a target? a forecast?)",
         )
 
 
@@ -259,17 +259,19 @@ def _number_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
 
 def _bound_problems(dataset: Dataset, fact: Fact, name: str, number: float, unit) -> Iterator[Problem]:
     obs = fact.observation
-    label = unit.name.en.lower()
-    if obs.kind != "change" and unit.minimum is not None and number < unit.minimum:
-        if unit.maximum is not None:
-            yield _at(dataset, fact, name, f"{name} {number} is outside {unit.minimum}–{unit.maximum} for {label}")
-        else:
-            yield _at(dataset, fact, name, f"{name} {number} is below {unit.minimum}; {label} cannot be")
-    elif obs.kind != "change" and unit.maximum is not None and number > unit.maximum:
+    level = obs.kind != "change"
+    if level and unit.minimum is not None and unit.maximum is not None and not unit.minimum <= number <= unit.maximum:
         hint = "; store 92% as 92" if obs.unit == "percent" else ""
-        yield _at(dataset, fact, name, f"{name} {number} is outside {unit.minimum}–{unit.maximum} for {label}{hint}")
+        yield _at(
+            dataset, fact, name, f"{name} {number} is outside {unit.minimum}–{unit.maximum} for a {unit.id}{hint}"
+        )
+    elif level and unit.minimum is not None and number < unit.minimum:
+        below = "is negative" if unit.minimum == 0 else f"is below {unit.minimum}"
+        yield _at(dataset, fact, name, f"{name} {number} {below}; a {unit.id} cannot be")
     elif unit.whole and name == "value" and not float(number).is_integer():
-        yield _at(dataset, fact, name, f"{label} must be a whole number, not {number} (1.655 means 1655: write 1655)")
+        yield _at(
+            dataset, fact, name, f"a {unit.id} must be a whole number, not {number} (1.655 means 1655: write 1655)"
+        )
 
 
 def _rank_and_fraction_problems(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
@@ -301,10 +303,9 @@ def check_fraction_matches_percent(dataset: Dataset) -> Iterator[Problem]:
         if obs.unit != "percent" or obs.value is None or obs.numerator is None or not obs.denominator:
             continue
         computed = 100 * obs.numerator / obs.denominator
-        # One unit of the last printed decimal: texts both round (36,556) and cut (36,555) 692/1.893.
-        tolerance = 10 ** -decimals_of(obs.value) + 1e-9
-        if obs.qualifier != "exact":
-            tolerance = max(tolerance, 1.0)
+        if obs.qualifier == "exact" and printed_as(obs.value, computed):
+            continue
+        tolerance = 1.0 if obs.qualifier != "exact" else 1e-9
         if abs(computed - obs.value) > tolerance:
             yield _at(
                 dataset,
@@ -313,6 +314,15 @@ def check_fraction_matches_percent(dataset: Dataset) -> Iterator[Problem]:
                 f"value {obs.value}% disagrees with {obs.numerator}/{obs.denominator} = "
                 f"{computed:.2f}%; check both against the source",
             )
+
+
+def printed_as(value: float, computed: float) -> bool:
+    """Whether ``value`` is ``computed`` printed at its own precision, rounded (36,556) or cut (36,555)."""
+    places = decimals_of(value)
+    scale = 10**places
+    return any(
+        abs(value - candidate) < 0.5 / scale for candidate in (round(computed, places), int(computed * scale) / scale)
+    )
 
 
 def check_parts_add_up(dataset: Dataset) -> Iterator[Problem]:
@@ -417,12 +427,16 @@ def _numbers_quoted(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
     obs = fact.observation
     if obs.in_words is not None:
         yield from _words_quoted(dataset, fact)
+    source = dataset.sources.get(obs.source)
+    lang = source.language if source is not None else "vi"
     for name in ("value", "numerator", "denominator", "low", "high"):
         number = getattr(obs, name)
-        if number is None or text_states(obs.quote, number):
+        if number is None or text_states(obs.quote, number, lang):
             continue
         if name == "value" and obs.in_words is not None:
             continue  # checked against the words above
+        if name == "denominator" and obs.unit == "rank":
+            continue  # a ranking's base (63, 34) is a fact of the whole table, rarely printed in each row
         hint = " (Vietnamese writes 1.655 for 1655 and 99,6 for 99.6)" if name == "value" else ""
         written = format_number(number, "vi", decimals_of(number))  # as typed, not rounded to 2 decimals
         yield _at(
@@ -496,7 +510,10 @@ def check_territory(dataset: Dataset) -> Iterator[Problem]:
 
 def _territory_message(dataset: Dataset, unit, label: str) -> str:
     if unit.unchanged:
-        return f"{unit.name} was not merged; leave territory: out or write territory: current, not '{label}'"
+        return (
+            f"territory '{label}' is not part of {unit.name}, which was not merged; "
+            "leave territory: out or write territory: current"
+        )
     if label == "former":
         return (
             f"'former' is ambiguous: {unit.name} was formed on {dataset.reorg.merged_on.isoformat()} from "

@@ -16,17 +16,41 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .fieldguide_vi import DESCRIPTIONS as VI_DESCRIPTIONS
-from .model import Bilingual, Indicator, IndicatorsFile, Observation, Pillar, ProvinceFile, Scope, Source, SourcesFile
+from .model import (
+    Bilingual,
+    Indicator,
+    IndicatorsFile,
+    NationalFile,
+    Observation,
+    Pillar,
+    ProvinceFile,
+    QualifierWord,
+    Scope,
+    Source,
+    SourcesFile,
+    TableFile,
+    TableObservation,
+    Unit,
+    UnitsFile,
+    VocabularyFile,
+)
 
 SECTIONS: tuple[tuple[str, str, type[BaseModel]], ...] = (
     ("Province file (data/provinces/SLUG.yaml)", "Tệp tỉnh", ProvinceFile),
     ("Observation (one figure, under observations:)", "Số liệu (một con số)", Observation),
-    ("Sources file (data/sources.yaml)", "Tệp nguồn", SourcesFile),
-    ("Source (data/sources.yaml, under sources:)", "Nguồn", Source),
+    ("Table file (data/tables/NAME.yaml: one nationwide table)", "Tệp bảng toàn quốc", TableFile),
+    ("Table row (data/tables/NAME.yaml, under observations:)", "Dòng của bảng toàn quốc", TableObservation),
+    ("National file (data/national.yaml: the country's own figures)", "Tệp số liệu cả nước", NationalFile),
+    ("Sources file (data/sources/NAME.yaml or data/sources.yaml)", "Tệp nguồn", SourcesFile),
+    ("Source (a sources file, under sources:)", "Nguồn", Source),
     ("Indicators file (data/indicators.yaml)", "Tệp chỉ tiêu", IndicatorsFile),
     ("Indicator (data/indicators.yaml, under indicators:)", "Chỉ tiêu", Indicator),
     ("Pillar (data/indicators.yaml, under pillars:)", "Trụ cột", Pillar),
     ("Scope (data/indicators.yaml, under scopes:)", "Phạm vi", Scope),
+    ("Units file (data/units.yaml)", "Tệp đơn vị", UnitsFile),
+    ("Unit (data/units.yaml, under units:)", "Đơn vị", Unit),
+    ("Vocabulary file (data/vocabulary.yaml: the words the validator reads)", "Tệp từ vựng", VocabularyFile),
+    ("Qualifier word (data/vocabulary.yaml, under qualifier_before:)", "Từ chỉ mức độ", QualifierWord),
     ("Bilingual text (name:, definition:, why:, caveat:)", "Văn bản hai thứ tiếng", Bilingual),
 )
 
@@ -192,7 +216,7 @@ def _table(model: type[BaseModel], lang: str = "en") -> list[str]:
             required += f" (default `{json.dumps(info.default, ensure_ascii=False).strip(chr(34))}`)"
         description = (info.description or _fallback_description(info.annotation)).split("\n")[0]
         if lang == "vi":
-            description = VI_DESCRIPTIONS[f"{model.__name__}.{name}"]
+            description = _vi_description(model, name)
         description = description.replace("|", "\\|")
         type_name = _type_name(info.annotation, info.metadata).replace("|", "\\|")
         lines.append(f"| `{name}` | {required} | {type_name} | {description} | {example} |")
@@ -232,3 +256,12 @@ def _yaml_block(observation: dict) -> list[str]:
         prefix = "- " if index == 0 else "  "
         lines.append(f"{prefix}{key}: {json.dumps(value, ensure_ascii=False)}")
     return lines
+
+
+def _vi_description(model: type[BaseModel], name: str) -> str:
+    """The Vietnamese description of a field, from the model that defines it (a table row inherits)."""
+    for owner in model.__mro__:
+        key = f"{getattr(owner, '__name__', '')}.{name}"
+        if key in VI_DESCRIPTIONS:
+            return VI_DESCRIPTIONS[key]
+    raise KeyError(f"{model.__name__}.{name}")

@@ -16,7 +16,10 @@ DESCRIPTIONS: dict[str, str] = {
         "Con số viết kiểu thường (92, 99.6, 1655; không bao giờ 1.655 cho một nghìn sáu trăm năm mươi lăm). "
         "Có thể bỏ trống với tỷ lệ phần trăm khi bài chỉ ghi tử số/mẫu số."
     ),
-    "Observation.unit": "Phải trùng đơn vị của chỉ tiêu.",
+    "Observation.unit": (
+        "Mã trong data/units.yaml; là đơn vị của chỉ tiêu, hoặc với kind: change là một đơn vị thay đổi "
+        "(percentage_points, rank_places, relative_percent, ratio)."
+    ),
     "Observation.qualifier": (
         "Cách bài diễn đạt con số: exact (đúng), about ('khoảng'), at_least ('tối thiểu', 'từ … trở lên'), "
         "more_than ('hơn', 'trên'), nearly ('gần'), at_most ('tối đa', 'dưới')."
@@ -25,13 +28,24 @@ DESCRIPTIONS: dict[str, str] = {
     "Observation.denominator": "Số 'b' trong 'a/b'; với thứ hạng: có bao nhiêu tỉnh được xếp hạng.",
     "Observation.low": "Đầu dưới khi bài ghi một khoảng ('60–80%').",
     "Observation.high": "Đầu trên khi bài ghi một khoảng.",
-    "Observation.kind": "actual (kết quả đã đạt) hoặc target (mục tiêu: 'mục tiêu', 'phấn đấu').",
+    "Observation.kind": (
+        "actual (kết quả đã đạt), target (mục tiêu: 'mục tiêu', 'phấn đấu', 'chỉ tiêu'), forecast ('dự kiến', "
+        "'ước' cho kỳ chưa kết thúc) hoặc change (mức thay đổi so với trước hay so với đơn vị khác: 'tăng 4 hạng', "
+        "'+0,2052 điểm', 'gấp 2 lần'; có thể âm, không bao giờ vẽ như một mức)."
+    ),
+    "Observation.baseline": "Với kind: change: so với cái gì, theo lời của bài ('so với năm 2023').",
+    "Observation.in_words": "Khi bài viết con số bằng chữ ('tám', 'phân nửa', 'đứng đầu'): chữ đúng như bài in.",
+    "Observation.since": (
+        "Với số liệu của một khoảng thời gian ('6 tháng đầu năm 2025'): ngày bắt đầu, đúng độ chính xác bài ghi; "
+        "as_of là ngày kết thúc."
+    ),
     "Observation.as_of": "Với số liệu thực tế: thời điểm, đúng độ chính xác bài ghi: 2024, 2025-05 hoặc 2025-05-31.",
     "Observation.target_year": "Với mục tiêu: năm cần đạt.",
     "Observation.period": "Cách bài nói về thời kỳ, nguyên văn, khi cần ('6 tháng đầu năm 2025').",
     "Observation.territory": (
-        "Số liệu mô tả vùng đất nào: 'current' (tỉnh từ 1/7/2025), 'former' (tỉnh cũ cùng tên) hoặc mã một "
-        "đơn vị cũ (yen-bai-15). Bỏ trống thì suy ra từ thời điểm."
+        "Số liệu mô tả vùng đất nào: 'current' (tỉnh từ 1/7/2025) hoặc, với tỉnh đã hợp nhất, mã của đơn vị "
+        "cũ mà số liệu nói đến (yen-bai-15, ha-giang-02); không bao giờ đoán cho tỉnh đã hợp nhất. Bỏ trống với "
+        "tỉnh không hợp nhất."
     ),
     "Observation.scope": "Mã một phạm vi trong data/indicators.yaml khi số liệu chỉ bao một phần của tỉnh.",
     "Observation.subject": (
@@ -47,7 +61,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Source.publisher": "Đơn vị đăng (báo, cổng thông tin).",
     "Source.author": "Tác giả như bài in; để trống khi bài không ghi.",
     "Source.url": "Địa chỉ gốc (chỉ http hoặc https).",
-    "Source.published": "Ngày đăng khi bài có in (YYYY-MM-DD); để trống khi không in.",
+    "Source.published": (
+        "Ngày đăng khi bài có in, đúng độ chính xác bài in: 2025-11-01, 2025-11 hoặc 2025; để trống khi không in."
+    ),
     "Source.period": "Điều bài tự nói về thời kỳ của nó khi không in ngày.",
     "Source.language": "Ngôn ngữ của bài: vi hoặc en.",
     "Source.note": "Điều người đọc cần biết về nguồn này.",
@@ -72,4 +88,24 @@ DESCRIPTIONS: dict[str, str] = {
     "Scope.comparable": "Số liệu có phạm vi này có so sánh được với số liệu toàn tỉnh hay không.",
     "Bilingual.vi": "Văn bản tiếng Việt.",
     "Bilingual.en": "Văn bản tiếng Anh.",
+    "TableObservation.province": "Tên tệp (slug) của tỉnh hiện nay mà dòng này thuộc về.",
+    "TableFile.observations": "Các dòng của bảng, mỗi dòng một tỉnh, kèm câu trích.",
+    "NationalFile.name": "Tên nước.",
+    "NationalFile.observations": "Mọi số liệu của cả nước.",
+    "UnitsFile.units": "Mọi đơn vị mà một số liệu có thể dùng.",
+    "Unit.id": "Mã cố định dùng trong `unit:` của chỉ tiêu và số liệu.",
+    "Unit.name": "Tên đơn vị bằng hai thứ tiếng.",
+    "Unit.symbol": "Ký hiệu đứng sau con số trên trang ('%', 'điểm %').",
+    "Unit.minimum": "Giá trị thấp nhất một mức có thể có.",
+    "Unit.maximum": "Giá trị cao nhất một mức có thể có.",
+    "Unit.whole": "true khi giá trị là số nguyên (số lượng, thứ hạng).",
+    "Unit.change_of": (
+        "Với đơn vị thay đổi: các đơn vị chỉ tiêu mà nó diễn tả mức thay đổi (percentage_points: [percent])."
+    ),
+    "VocabularyFile.qualifier_words": "Từ trong câu trích báo hiệu từng mức độ (qualifier).",
+    "VocabularyFile.qualifier_before": "Từ đứng ngay trước con số làm nó không còn chính xác ('gần' → nearly).",
+    "VocabularyFile.comparatives": "Từ đứng trước 'hơn' biến nó thành phép so sánh ('cao hơn').",
+    "VocabularyFile.number_words": "Con số viết bằng chữ và giá trị của nó.",
+    "QualifierWord.word": "Từ như bài viết.",
+    "QualifierWord.qualifier": "Mức độ mà từ đó báo hiệu.",
 }

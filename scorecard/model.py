@@ -155,7 +155,8 @@ class Source(Strict):
             return str(text)
         if text is not None and not isinstance(text, date):
             raise ValueError(
-                "write the date as 2025-11-01, or 2025-11 or 2025 when only that is printed, or leave it empty"
+                "write the date as YYYY-MM-DD (2025-11-01), or YYYY-MM or YYYY when only that is printed, "
+                "or leave it empty"
             )
         return text
 

@@ -12,23 +12,65 @@ import math
 import re
 
 _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "gbps": 1e3}
+# A number as Vietnamese texts print it. Digits are ASCII only ([0-9], never \d, which would
+# also read fullwidth "９２"). A point followed by anything but a group of exactly three digits
+# cannot group thousands, so "0.7024 điểm" (a score some sources print with an English decimal
+# point) is read as 0.7024, never as 0 followed by noise.
 NUMBER_PATTERN = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
+    r"(?<![0-9.,])("
+    r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?(?![0-9])"  # 1.655 / 1.562,5
+    r"|[0-9]+\.(?![0-9]{3}(?![0-9]))[0-9]+"  # 0.7024: an English decimal point
+    r"|0\.[0-9]{3}(?![0-9])"  # 0.702: no Vietnamese text groups a leading zero
+    r"|[0-9]+(?:,[0-9]+)?"  # 92 / 99,6
+    r")(?![0-9])(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
     re.IGNORECASE,
 )
+_ENGLISH_DECIMAL = re.compile(r"^(?:0\.[0-9]+|[0-9]+\.(?![0-9]{3}$)[0-9]+)$")
 
 
 def parse_vi_number(text: str) -> float:
-    """``"1.655"`` → 1655, ``"99,6"`` → 99.6 (no scale word)."""
+    """``"1.655"`` → 1655, ``"99,6"`` → 99.6, ``"0.7024"`` → 0.7024 (no scale word)."""
+    if _ENGLISH_DECIMAL.match(text):
+        return float(text)
     return float(text.replace(".", "").replace(",", "."))
 
 
-def numbers_in_text(text: str) -> list[float]:
-    """Every number a Vietnamese text states, each also with its scale word applied.
+def printed_decimals(text: str, number: float) -> int | None:
+    """How many decimals ``text`` prints ``number`` with ("0,7160" → 4), or None if it does not print it.
+
+    Pages show a figure at the precision its source printed, which a float cannot keep
+    (0.7160 is stored as 0.716).
+    """
+    for match in NUMBER_PATTERN.finditer(text):
+        printed = match.group(1)
+        if math.isclose(parse_vi_number(printed), number, rel_tol=1e-9, abs_tol=1e-12):
+            if _ENGLISH_DECIMAL.match(printed):
+                return len(printed.split(".")[1])
+            return len(printed.split(",")[1]) if "," in printed else 0
+    return None
+
+
+_ENGLISH_NUMBER = re.compile(
+    r"(?<![0-9.,])([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
+    r"(?:\s*(thousand|million|billion|Gbps))?",
+    re.IGNORECASE,
+)
+_ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "gbps": 1e3}
+
+
+def numbers_in_text(text: str, lang: str = "vi") -> list[float]:
+    """Every number a text states, each also with its scale word applied.
 
     "1,24 triệu" gives both 1.24 and 1 240 000; "1 Gbps" gives 1 and 1000 (Mbps), so a
-    value stored in base units or as written both match.
+    value stored in base units or as written both match. A source in English (lang "en")
+    is read in English notation: "1,125" is one thousand one hundred and twenty-five.
     """
+    if lang == "en":
+        return [
+            number
+            for match in _ENGLISH_NUMBER.finditer(text)
+            for number in _with_scale(float(match.group(1).replace(",", "")), match.group(2), _ENGLISH_SCALES)
+        ]
     found: list[float] = []
     for match in NUMBER_PATTERN.finditer(text):
         number = parse_vi_number(match.group(1))
@@ -38,9 +80,13 @@ def numbers_in_text(text: str) -> list[float]:
     return found
 
 
-def text_states(text: str, number: float) -> bool:
+def _with_scale(number: float, word: str | None, scales: dict[str, float]) -> list[float]:
+    return [number, number * scales[word.lower()]] if word else [number]
+
+
+def text_states(text: str, number: float, lang: str = "vi") -> bool:
     """Whether ``text`` states ``number`` (allowing for float representation only)."""
-    return any(math.isclose(number, candidate, rel_tol=1e-9, abs_tol=1e-9) for candidate in numbers_in_text(text))
+    return any(math.isclose(number, candidate, rel_tol=1e-9, abs_tol=1e-9) for candidate in numbers_in_text(text, lang))
 
 
 def decimals_of(number: float) -> int:
@@ -60,10 +106,11 @@ def format_number(number: float, lang: str, decimals: int | None = None) -> str:
     return text
 
 
-def format_amount(number: float, unit: str, lang: str) -> str:
+def format_amount(number: float, unit: str, lang: str, decimals: int | None = None) -> str:
     """A value with its unit, compact for large money amounts ("23,6 tỷ đồng")."""
     if unit == "percent":
-        return f"{format_number(number, lang)}\u00a0%" if lang == "vi" else f"{format_number(number, lang)}%"
+        text = format_number(number, lang, decimals)
+        return f"{text}\u00a0%" if lang == "vi" else f"{text}%"
     if unit == "VND":
         for scale, vi_word, en_word in ((1e9, "tỷ", "billion"), (1e6, "triệu", "million")):
             if abs(number) >= scale:
@@ -73,5 +120,5 @@ def format_amount(number: float, unit: str, lang: str) -> str:
     if unit == "Mbps" and number >= 1000 and number % 1000 == 0:
         return f"{format_number(number / 1000, lang)} Gbps"
     suffix = {"km": "km", "Mbps": "Mbps"}.get(unit)
-    text = format_number(number, lang)
+    text = format_number(number, lang, decimals)
     return f"{text}\u00a0{suffix}" if suffix else text

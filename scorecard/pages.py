@@ -15,14 +15,25 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 
 from .charts import ChartJob
 from .dataset import Dataset, Fact
-from .i18n import QUALIFIERS, UNITS, date_text, t
+from .i18n import UNITS, t
 from .model import as_of_bounds
-from .numbers import format_amount, format_number
+from .numbers import format_amount
 from .territory import ProvinceUnit
+from .wording import (
+    figure_text,
+    kind_text,
+    latest_actual,
+    next_target,
+    own_facts,
+    sort_key,
+    territory_text,
+    when_short,
+    when_text,
+    whose_text,
+)
 
 
 @dataclass(frozen=True)
@@ -70,108 +81,6 @@ def rel(from_path: str, to_path: str) -> str:
 
 
 # ---------------------------------------------------------------- how figures read
-
-
-def figure_text(fact: Fact, lang: str) -> str:
-    """A figure as a reader says it: "gần 390.000", "675/675 (100 %)", "hạng 30/63"."""
-    obs = fact.observation
-    words = QUALIFIERS[lang][obs.qualifier]
-    if obs.unit == "rank" and fact.value is not None:
-        if obs.denominator is not None:
-            core = t(lang, "rank_of").format(
-                value=format_number(fact.value, lang), of=format_number(obs.denominator, lang)
-            )
-        else:
-            core = t(lang, "rank_within").format(value=format_number(fact.value, lang))
-            words = ""
-    elif fact.value is None:
-        low = (
-            format_number(obs.low, lang)
-            if obs.unit in ("percent", "count", "km", "score")
-            else format_amount(obs.low, obs.unit, lang)
-        )  # "60–80 %": the unit once, after the range
-        core = f"{low}–{format_amount(obs.high, obs.unit, lang)}"
-    else:
-        amount = (
-            format_amount(fact.value, obs.unit, lang)
-            if not fact.value_computed
-            else format_amount(round(fact.value, 1), obs.unit, lang)
-        )
-        if obs.numerator is not None and obs.denominator is not None:
-            core = f"{format_number(obs.numerator, lang)}/{format_number(obs.denominator, lang)} ({amount})"
-        else:
-            core = amount
-        if obs.unit == "per_person":
-            core = f"{core} {UNITS[lang]['per_person']}"
-    return f"{words} {core}".strip()
-
-
-def when_text(fact: Fact, lang: str) -> str:
-    """When a figure applies: its date, its target year, or the text's own words."""
-    obs = fact.observation
-    if obs.kind == "target":
-        year = str(obs.target_year) if obs.target_year else t(lang, "no_year")
-        return f"{t(lang, 'target')} {year}" + (f" ({obs.period})" if obs.period else "")
-    if obs.as_of is not None:
-        return date_text(obs.as_of, lang) + (f" ({obs.period})" if obs.period else "")
-    if obs.period and "không ghi" in obs.period:  # the editor already said the date is not printed
-        return obs.period
-    return f"{obs.period or ''} ({t(lang, 'date_not_stated')})".strip()
-
-
-def when_short(fact: Fact, lang: str) -> str:
-    """The date alone, for compact tables: "tháng 5/2025", "mục tiêu 2030", or "date not stated"."""
-    obs = fact.observation
-    if obs.kind == "target":
-        return f"{t(lang, 'target')} {obs.target_year or t(lang, 'no_year')}"
-    return date_text(obs.as_of, lang) if obs.as_of is not None else t(lang, "date_not_stated")
-
-
-def territory_text(dataset: Dataset, fact: Fact, lang: str) -> str:
-    territory = fact.territory
-    if territory is None:
-        return ""
-    if territory.unchanged:
-        return t(lang, "unchanged_territory")
-    kind = t(lang, "current_territory") if territory.current else t(lang, "former_territory")
-    return f"{territory.name} ({territory.code}), {kind}"
-
-
-def sort_date(fact: Fact) -> date:
-    """When a figure applies, for ordering; undated figures sort first (oldest)."""
-    obs = fact.observation
-    if obs.kind == "target":
-        return date(obs.target_year or 9999, 12, 31)
-    if obs.as_of is None:
-        return date.min
-    return as_of_bounds(obs.as_of)[1]
-
-
-def own_facts(facts: list[Fact]) -> list[Fact]:
-    """The province's own figures: not a national or peer figure quoted for comparison."""
-    return [fact for fact in facts if fact.observation.subject == "province"]
-
-
-def latest_actual(facts: list[Fact], indicator_id: str, whole_province: bool = True) -> Fact | None:
-    """The most recent actual of an indicator (whole province only by default)."""
-    candidates = [
-        f
-        for f in own_facts(facts)
-        if f.indicator == indicator_id
-        and f.observation.kind == "actual"
-        and (f.observation.scope is None or not whole_province)
-    ]
-    return max(candidates, key=lambda f: (sort_date(f), f.index), default=None)
-
-
-def next_target(facts: list[Fact], indicator_id: str) -> Fact | None:
-    """The nearest target of an indicator (the earliest target year still listed)."""
-    candidates = [
-        f
-        for f in own_facts(facts)
-        if f.indicator == indicator_id and f.observation.kind == "target" and f.observation.scope is None
-    ]
-    return min(candidates, key=lambda f: (sort_date(f), f.index), default=None)
 
 
 def progress_text(dataset: Dataset, actual: Fact | None, target: Fact | None, lang: str) -> str:
@@ -319,9 +228,7 @@ def front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n\n"
 
 
-def figures_table(
-    dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool, show_territory: bool
-) -> str:
+def figures_table(dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool) -> str:
     """Every figure with its date, territory, scope, source link and verbatim quote."""
     headers = ([t(lang, "province")] if show_province else []) + [
         t(lang, "indicator"),
@@ -329,8 +236,7 @@ def figures_table(
         t(lang, "figure"),
         t(lang, "date"),
     ]
-    headers += ([t(lang, "territory")] if show_territory else []) + [
-        t(lang, "scope"),
+    headers += [t(lang, "whose"), t(lang, "territory")] + [
         t(lang, "source"),
         t(lang, "quote"),
     ]
@@ -340,28 +246,33 @@ def figures_table(
         indicator = dataset.indicators.get(obs.indicator)
         name = indicator.name.vi if indicator and lang == "vi" else indicator.name.en if indicator else obs.indicator
         ind_link = _link(rel(page_path, f"{prefix(lang)}indicators/{obs.indicator}.md"), name)
-        figure = esc(figure_text(fact, lang))
+        figure = esc(figure_text(dataset, fact, lang))
         if fact.value_computed:
             figure += f' <span class="sc-muted" title="{t(lang, "computed")}">†</span>'
-        scope = dataset.scopes.get(obs.scope)
-        scope_text = esc(getattr(scope.name, lang)) if scope else ""
         quote = f'<q lang="vi">{esc(obs.quote)}</q>'
         if obs.note:
             quote += f'<br><span class="sc-note">{t(lang, "note")}: {esc(obs.note)}</span>'
-        row = (
-            [
-                _link(
-                    rel(page_path, f"{prefix(lang)}provinces/{fact.province}.md"), dataset.provinces[fact.province].name
-                )
-            ]
-            if show_province
-            else []
-        )
-        row += [ind_link, t(lang, obs.kind), figure, esc(when_text(fact, lang))]
-        row += [esc(territory_text(dataset, fact, lang))] if show_territory else []
-        row += [scope_text, source_link(dataset, obs.source, page_path, lang), quote]
+        row = [_province_cell(dataset, fact, page_path, lang)] if show_province else []
+        row += [ind_link, esc(kind_text(fact, lang)), figure, esc(when_text(dataset, fact, lang))]
+        row += [esc(whose_text(dataset, fact, lang))]
+        row += [esc(territory_text(dataset, fact, lang))]
+        row += [source_link(dataset, obs.source, page_path, lang), quote]
         rows.append(row)
     return _table(headers, rows, css="sc-table sc-figures")
+
+
+def _figure_cell(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """A figure over its date, for the compact tables (escaped HTML)."""
+    date_html = f"<span class='sc-muted'>{esc(when_short(dataset, fact, lang))}</span>"
+    return f"{esc(figure_text(dataset, fact, lang))}<br>{date_html}"
+
+
+def _province_cell(dataset: Dataset, fact: Fact, page_path: str, lang: str) -> str:
+    """The province a row belongs to, linked; the country's own figures link to the national page."""
+    if fact.is_national:
+        return _link(rel(page_path, f"{prefix(lang)}national.md"), t(lang, "national"))
+    unit = dataset.provinces[fact.province]
+    return _link(rel(page_path, f"{prefix(lang)}provinces/{fact.province}.md"), unit.name)
 
 
 # ---------------------------------------------------------------- pages
@@ -369,7 +280,9 @@ def figures_table(
 
 def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict, ctx: dict) -> Page:
     path = f"{prefix(lang)}provinces/{unit.slug}.md"
-    facts = sorted(dataset.facts_for(unit.slug), key=lambda f: (f.indicator, f.observation.kind, sort_date(f), f.index))
+    facts = sorted(
+        dataset.facts_for(unit.slug), key=lambda f: (f.indicator, f.observation.kind, sort_key(dataset, f), f.index)
+    )
     own = own_facts(facts)
     title = unit.name
     parts = [
@@ -394,11 +307,11 @@ def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict,
             parts.append(f"## {t(lang, 'history')}\n")
             parts.extend(chart_blocks)
         parts.append(f"## {t(lang, 'all_figures')}\n")
-        parts.append(figures_table(dataset, own, path, lang, show_province=False, show_territory=not unit.unchanged))
+        parts.append(figures_table(dataset, own, path, lang, show_province=False))
     comparison = [fact for fact in facts if fact.observation.subject != "province"]
     if comparison:
         parts.append(f"## {t(lang, 'comparison')}\n")
-        parts.append(figures_table(dataset, comparison, path, lang, show_province=False, show_territory=False))
+        parts.append(figures_table(dataset, comparison, path, lang, show_province=False))
     parts.append(cite_block(dataset, path, title, lang, ctx["site_url"]))
     return Page(path, "\n\n".join(parts) + "\n")
 
@@ -435,19 +348,13 @@ def _pillar_scorecard(dataset: Dataset, own: list[Fact], path: str, lang: str) -
         rows = []
         for indicator_id in ids:
             indicator = dataset.indicators[indicator_id]
-            actual = latest_actual(own, indicator_id) or latest_actual(own, indicator_id, whole_province=False)
-            target = next_target(own, indicator_id)
+            actual = latest_actual(dataset, own, indicator_id) or latest_actual(
+                dataset, own, indicator_id, whole_province=False
+            )
+            target = next_target(dataset, own, indicator_id)
             link = _link(rel(path, f"{prefix(lang)}indicators/{indicator_id}.md"), getattr(indicator.name, lang))
-            latest = (
-                f"{esc(figure_text(actual, lang))}<br><span class='sc-muted'>{esc(when_short(actual, lang))}</span>"
-                if actual
-                else "—"
-            )
-            aim = (
-                f"{esc(figure_text(target, lang))}<br><span class='sc-muted'>{esc(when_short(target, lang))}</span>"
-                if target
-                else "—"
-            )
+            latest = _figure_cell(dataset, actual, lang) if actual else "—"
+            aim = _figure_cell(dataset, target, lang) if target else "—"
             rows.append([link, latest, aim, progress_text(dataset, actual, target, lang) or "—"])
         headers = [t(lang, "indicator"), t(lang, "latest"), t(lang, "target_header"), t(lang, "progress")]
         blocks.append(f"### {md_esc(getattr(pillar.name, lang))}\n\n" + _table(headers, rows))
@@ -475,7 +382,7 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
         key=lambda f: (
             dataset.provinces[f.province].code if f.province in dataset.provinces else "99",
             f.observation.kind,
-            sort_date(f),
+            sort_key(dataset, f),
             f.index,
         ),
     )
@@ -502,11 +409,13 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
         parts.append(chart_block(dataset, job, path, lang, ctx["charts_dir"]))
     else:
         parts.append(f"<p>{t(lang, 'no_data')}.</p>")
+    national = [f for f in dataset.national_facts if f.indicator == indicator_id]
+    if national:
+        parts.append(f"## {t(lang, 'national_figures')}\n")
+        parts.append(figures_table(dataset, sorted(national, key=lambda f: sort_key(dataset, f)), path, lang, True))
     parts.append(f"## {t(lang, 'all_figures')}\n")
     parts.append(
-        figures_table(dataset, facts, path, lang, show_province=True, show_territory=True)
-        if facts
-        else f"<p>{t(lang, 'no_data')}.</p>"
+        figures_table(dataset, facts, path, lang, show_province=True) if facts else f"<p>{t(lang, 'no_data')}.</p>"
     )
     caveats = _indicator_caveats(dataset, indicator, facts, lang)
     if caveats:
@@ -559,6 +468,9 @@ def home_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     parts.append(_headline_table(dataset, path, lang))
     parts.append(f"## {t(lang, 'coverage')}\n")
     parts.append(_coverage_table(dataset, path, lang))
+    if dataset.national_facts:
+        link = _link(rel(path, f"{prefix(lang)}national.md"), t(lang, "national_figures"))
+        parts.append(f"<p>{link} ({len(dataset.national_facts)})</p>")
     parts.append(cite_block(dataset, path, title, lang, ctx["site_url"]))
     return Page(path, "\n\n".join(parts) + "\n")
 
@@ -572,12 +484,8 @@ def _headline_table(dataset: Dataset, path: str, lang: str) -> str:
             continue
         row = [_link(rel(path, f"{prefix(lang)}provinces/{unit.slug}.md"), unit.name)]
         for indicator in headline:
-            fact = latest_actual(own, indicator.id)
-            row.append(
-                f"{esc(figure_text(fact, lang))}<br><span class='sc-muted'>{esc(when_short(fact, lang))}</span>"
-                if fact
-                else "—"
-            )
+            fact = latest_actual(dataset, own, indicator.id)
+            row.append(_figure_cell(dataset, fact, lang) if fact else "—")
         rows.append(row)
     headers = [t(lang, "province")] + [
         _link(rel(path, f"{prefix(lang)}indicators/{i.id}.md"), getattr(i.name, lang)) for i in headline
@@ -669,23 +577,36 @@ def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
             (t(lang, "author"), esc(source.author) if source.author else f"<em>{t(lang, 'not_stated')}</em>"),
             (
                 t(lang, "published"),
-                esc(source.published.isoformat()) if source.published else f"<em>{t(lang, 'not_stated')}</em>",
+                esc(source.published_text) if source.published else f"<em>{t(lang, 'not_stated')}</em>",
             ),
         ]
         if source.period:
             meta.append((t(lang, "period"), esc(source.period)))
         if source.note:
             meta.append((t(lang, "note"), esc(source.note)))
-        facts = [f for f in dataset.facts if f.observation.source == source.id]
+        facts = [f for f in dataset.every_fact() if f.observation.source == source.id]
         block = (
             f'<section class="sc-source" id="src-{esc(source.id)}">\n<h2>{title}</h2>\n'
             f"<dl class='sc-dl'>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta) + "</dl>\n"
             f"<details><summary>{t(lang, 'figures_from_source')} ({len(facts)})</summary>\n"
-            + figures_table(dataset, facts, path, lang, show_province=True, show_territory=False)
+            + figures_table(dataset, facts, path, lang, show_province=True)
             + "\n</details>\n</section>"
         )
         parts.append(block)
     parts.append(cite_block(dataset, path, t(lang, "sources"), lang, ctx["site_url"]))
+    return Page(path, "\n\n".join(parts) + "\n")
+
+
+def national_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
+    """The country's own figures (data/national.yaml), which provinces are compared against."""
+    path = f"{prefix(lang)}national.md"
+    title = t(lang, "national_figures")
+    facts = sorted(dataset.national_facts, key=lambda f: (f.indicator, f.observation.kind, sort_key(dataset, f)))
+    parts = [front_matter(title, title), f"# {md_esc(title)}\n"]
+    parts.append(
+        figures_table(dataset, facts, path, lang, show_province=False) if facts else f"<p>{t(lang, 'no_data')}.</p>"
+    )
+    parts.append(cite_block(dataset, path, title, lang, ctx["site_url"]))
     return Page(path, "\n\n".join(parts) + "\n")
 
 
@@ -765,6 +686,7 @@ def all_pages(dataset: Dataset, charts: dict, ctx: dict, written: dict[str, str]
         pages.append(sources_page(dataset, lang, ctx))
         pages.append(downloads_page(dataset, lang, ctx))
         pages.append(changes_page(dataset, lang, ctx))
+        pages.append(national_page(dataset, lang, ctx))
         pages.extend(province_page(dataset, unit, lang, charts, ctx) for unit in dataset.provinces.values())
         pages.extend(indicator_page(dataset, indicator_id, lang, charts, ctx) for indicator_id in dataset.indicators)
     return pages

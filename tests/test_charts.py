@@ -13,6 +13,7 @@ import re
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import altair as alt
@@ -23,7 +24,7 @@ from scorecard import charts
 from scorecard.build import chart_jobs
 from scorecard.dataset import Dataset, Fact, load_dataset
 from scorecard.model import Indicator, Observation, Scope, Source
-from scorecard.territory import ProvinceUnit, Territory
+from scorecard.territory import ProvinceUnit, Reorganisation, Territory
 from tests._vega import expressions as vega_expressions
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -108,6 +109,7 @@ def make_dataset(
     """The synthetic dataset: three provinces, three indicators, one scope, one source."""
     dataset = Dataset(Path("data"), None, {}, {}, {}, {}, {})
     dataset.provinces = {unit.slug: unit for unit in (HA_NOI, LAI_CHAU, LAO_CAI)}
+    dataset.reorg = Reorganisation(date(2025, 7, 1), 34)
     dataset.scopes = {
         "vnpt_network": Scope(
             id="vnpt_network", name=_bilingual("Chỉ mạng VNPT/VinaPhone", "VNPT/VinaPhone network only")

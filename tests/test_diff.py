@@ -51,7 +51,7 @@ BASE_2G = """\
     unit: count
     kind: actual
     period: Đến nay
-    territory: former
+    territory: lao-cai-10
     source: baolaocai-tao-dot-pha-ha-tang-so
     quote: "766 trạm 2G, 835 trạm 3G, 1.309 trạm 4G và 5 trạm 5G"
 

@@ -186,7 +186,7 @@ def test_new_source_refuses_an_address_that_is_not_http(data_dir, run, url):
 @pytest.mark.parametrize(
     ("option", "value", "words"),
     [
-        ("--published", "2025-13-01", "month"),
+        ("--published", "2025-13-01", "not a real date"),
         ("--published", "01/10/2025", "YYYY-MM-DD"),
         ("--id", "Báo Sơn La", "--id"),
         ("--title", "Sơn La\u200b đẩy mạnh", "invisible"),

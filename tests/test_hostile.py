@@ -384,7 +384,7 @@ def test_observation_fields_show_as_text(hostile, payload_id, lang):
         assert row[t(lang, "quote")].find("span", class_="sc-note").get_text() == f"{t(lang, 'note')}: {p.text}"
         assert row[t(lang, "date")].get_text().endswith(f"({p.short})")
         assert row[t(lang, "source")].get_text() == p.short
-    assert rows[0][t(lang, "scope")].get_text() == p.text
+    assert rows[0][t(lang, "whose")].get_text().endswith(f": {p.text}")  # "Lai Châu: <the scope's name>"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,211 @@
+"""How a figure reads, everywhere: its value as printed, its date, its territory, its kind, and
+which one is a province's "latest".
+
+Pages, charts and alt text all ask this module, so a figure cannot read "0,7167" in one
+table and "0,72" in the next, and a page and its chart cannot name different "latest"
+figures. Only words of the interface come from :mod:`i18n`; what a unit or an indicator is
+called comes from ``data/``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dataset import Dataset, Fact
+from .i18n import QUALIFIERS, date_text, t
+from .model import as_of_bounds
+from .numbers import format_amount, format_number, printed_decimals
+
+LEVEL_KINDS = ("actual", "target", "forecast")  # kinds that state a level; a change never draws as one
+
+
+# ---------------------------------------------------------------- the value
+
+
+def decimals(fact: Fact) -> int | None:
+    """The decimals the source printed the value with (0,7160 keeps four), else the default."""
+    if fact.value is None or fact.value_computed:
+        return None
+    return printed_decimals(fact.observation.quote, fact.value)
+
+
+def amount_text(dataset: Dataset, fact: Fact, number: float, lang: str) -> str:
+    """A number with its unit's symbol, at the printed precision: "99,6 %", "0,7167 điểm", "+4 bậc"."""
+    obs = fact.observation
+    places = None  # a share computed from a/b is shown to one decimal at most: 99,6 %, 100 %
+    if fact.value_computed:
+        number = round(number, 1)
+    else:
+        places = printed_decimals(obs.quote, number)
+    if obs.unit in ("percent", "VND", "km", "Mbps"):
+        text = format_amount(number, obs.unit, lang, places)
+    else:
+        unit = dataset.units.get(obs.unit)
+        symbol = getattr(unit.symbol, lang) if unit is not None and unit.symbol is not None else ""
+        text = format_number(number, lang, places) + (f"\u00a0{symbol}" if symbol else "")
+    if obs.kind == "change" and number > 0:
+        text = "+" + text
+    return text
+
+
+def figure_text(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """A figure as a reader says it: "gần 390.000", "675/675 (100 %)", "hạng 30/63", "+0,2052 điểm"."""
+    obs = fact.observation
+    words = QUALIFIERS[lang][obs.qualifier]
+    if obs.unit == "rank" and fact.value is not None and obs.kind != "change":
+        if obs.denominator is not None:
+            core = t(lang, "rank_of").format(
+                value=format_number(fact.value, lang), of=format_number(obs.denominator, lang)
+            )
+        else:
+            core = t(lang, "rank_within").format(value=format_number(fact.value, lang))
+            words = ""
+    elif fact.value is None:
+        core = f"{format_number(obs.low, lang, printed_decimals(obs.quote, obs.low))}–"
+        core += amount_text(dataset, fact, obs.high, lang)  # "60–80 %": the unit once, after the range
+    else:
+        core = amount_text(dataset, fact, fact.value, lang)
+        if obs.numerator is not None and obs.denominator is not None:
+            core = f"{format_number(obs.numerator, lang)}/{format_number(obs.denominator, lang)} ({core})"
+    if obs.in_words:
+        core = f"{core} («{obs.in_words}»)"
+    return f"{words} {core}".strip()
+
+
+# ---------------------------------------------------------------- the date
+
+
+def when(dataset: Dataset, fact: Fact) -> int | str | None:
+    """The date a figure describes: its ``as_of``, else its source's publication date."""
+    if fact.observation.as_of is not None:
+        return fact.observation.as_of
+    source = dataset.sources.get(fact.observation.source)
+    return source.published_text if source is not None else None
+
+
+def sort_key(dataset: Dataset, fact: Fact) -> tuple:
+    """The one order of figures in time: latest end, then latest start, then the last listed.
+
+    An undated figure is placed at its source's publication date ("hiện nay" in an article
+    of 2025-11-01 is November 2025); one with no date at all sorts first, as the oldest.
+    """
+    obs = fact.observation
+    if obs.kind == "target":
+        return (date(obs.target_year or 9999, 12, 31), date.min, fact.index)
+    moment = when(dataset, fact)
+    if moment is None:
+        return (date.min, date.min, fact.index)
+    first, last = as_of_bounds(moment)
+    if obs.since is not None:
+        first = as_of_bounds(obs.since)[0]
+    return (last, first, fact.index)
+
+
+def when_text(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """When a figure applies: its date or span, its target year, or the source's date for "hiện nay"."""
+    obs = fact.observation
+    period = f" ({obs.period})" if obs.period else ""
+    if obs.kind == "target" or (obs.kind == "forecast" and obs.target_year):
+        year = str(obs.target_year) if obs.target_year else t(lang, "no_year")
+        return f"{t(lang, obs.kind)} {year}{_past(dataset, fact, lang)}{period}"
+    if obs.as_of is not None and obs.since is not None:
+        span = t(lang, "since_until").format(start=date_text(obs.since, lang), end=date_text(obs.as_of, lang))
+        return span + period
+    if obs.as_of is not None:
+        return date_text(obs.as_of, lang) + period
+    source = dataset.sources.get(obs.source)
+    if source is not None and source.published_text is not None:
+        return t(lang, "as_reported").format(date=date_text(source.published_text, lang)) + period
+    if obs.period and "không ghi" in obs.period:  # the editor already said the date is not printed
+        return obs.period
+    return f"{obs.period or ''} ({t(lang, 'date_not_stated')})".strip()
+
+
+def when_short(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """The date alone, for compact tables: "tháng 5/2025", "mục tiêu 2030", "theo bài đăng 1/11/2025"."""
+    obs = fact.observation
+    if obs.kind == "target" or (obs.kind == "forecast" and obs.target_year):
+        return f"{t(lang, obs.kind)} {obs.target_year or t(lang, 'no_year')}{_past(dataset, fact, lang)}"
+    if obs.as_of is not None:
+        return date_text(obs.as_of, lang)
+    source = dataset.sources.get(obs.source)
+    if source is not None and source.published_text is not None:
+        return t(lang, "as_reported").format(date=date_text(source.published_text, lang))
+    return t(lang, "date_not_stated")
+
+
+def _past(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """ " (mục tiêu đã qua)" for a target whose year had ended when its source reported it."""
+    obs = fact.observation
+    source = dataset.sources.get(obs.source)
+    if obs.kind != "target" or obs.target_year is None or source is None or source.published_text is None:
+        return ""
+    return f" ({t(lang, 'past_target')})" if as_of_bounds(source.published_text)[0].year > obs.target_year else ""
+
+
+# ---------------------------------------------------------------- whose, where, which kind
+
+
+def territory_text(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """Which land a figure covers: "Yên Bái (15), địa giới cũ, trước 1/7/2025"."""
+    territory = fact.territory
+    if territory is None:
+        return t(lang, "national") if fact.is_national else ""
+    merged_on = dataset.reorg.merged_on
+    if territory.unchanged:
+        return t(lang, "unchanged_territory").format(year=merged_on.year)
+    key = "current_territory" if territory.current else "former_territory"
+    return f"{territory.name} ({territory.code}), {t(lang, key).format(date=date_text(merged_on.isoformat(), lang))}"
+
+
+def whose_text(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """Whose figure it is: the province (or former unit), the country, or one level or network of it."""
+    if fact.is_national:
+        name = t(lang, "national")
+    elif fact.territory is not None and not fact.territory.current:
+        name = fact.territory.name
+    else:
+        unit = dataset.provinces.get(fact.province)
+        name = unit.name if unit else fact.province
+    scope = dataset.scopes.get(fact.observation.scope) if fact.observation.scope else None
+    return f"{name}: {getattr(scope.name, lang)}" if scope else name
+
+
+def kind_text(fact: Fact, lang: str) -> str:
+    """actual / target / forecast / change, in the page's language."""
+    return t(lang, fact.observation.kind)
+
+
+# ---------------------------------------------------------------- which figure is "latest"
+
+
+def own_facts(facts: list[Fact]) -> list[Fact]:
+    """The province's own figures: not a national or peer figure quoted for comparison."""
+    return [fact for fact in facts if fact.observation.subject == "province" and not fact.is_national]
+
+
+def latest_actual(dataset: Dataset, facts: list[Fact], indicator_id: str, whole_province: bool = True) -> Fact | None:
+    """The one rule of "latest": the most recent own actual of an indicator, ordered by :func:`sort_key`.
+
+    Whole province only by default (a figure of one network or one level of government
+    is not the province's); never a change, a target or a forecast.
+    """
+    candidates = [
+        f
+        for f in own_facts(facts)
+        if f.indicator == indicator_id
+        and f.observation.kind == "actual"
+        and f.value is not None
+        and (f.observation.scope is None or not whole_province)
+    ]
+    return max(candidates, key=lambda f: sort_key(dataset, f), default=None)
+
+
+def next_target(dataset: Dataset, facts: list[Fact], indicator_id: str) -> Fact | None:
+    """The nearest target of an indicator (the earliest target year still listed)."""
+    candidates = [
+        f
+        for f in own_facts(facts)
+        if f.indicator == indicator_id and f.observation.kind == "target" and f.observation.scope is None
+    ]
+    return min(candidates, key=lambda f: sort_key(dataset, f), default=None)
