@@ -359,6 +359,7 @@ def _context(fact: Fact) -> tuple:
         obs.source,
         obs.kind,
         obs.unit,
+        obs.denominator if obs.unit == "rank" else None,  # a rank of 63 and one of 34 are two figures
         obs.since,
         obs.as_of,
         obs.target_year,
@@ -433,6 +434,8 @@ def _numbers_quoted(dataset: Dataset, fact: Fact) -> Iterator[Problem]:
         number = getattr(obs, name)
         if number is None or text_states(obs.quote, number, lang):
             continue
+        if obs.kind == "change" and text_states(obs.quote, abs(number), lang):
+            continue  # "giảm 3 bậc" is -3: the text says the sign in words
         if name == "value" and obs.in_words is not None:
             continue  # checked against the words above
         if name == "denominator" and obs.unit == "rank":
@@ -528,6 +531,7 @@ def _territory_message(dataset: Dataset, unit, label: str) -> str:
 def check_sources(dataset: Dataset) -> Iterator[Problem]:
     """Sources say who and where; a missing author or address is worth a warning."""
     used = {fact.observation.source for fact in dataset.every_fact()}
+    addresses: dict[str, str] = {}
     for source in dataset.sources.values():
         path, index = dataset.source_files[source.id]
         line, column = dataset.loaded[path].where(("sources", index))
@@ -543,6 +547,9 @@ def check_sources(dataset: Dataset) -> Iterator[Problem]:
             yield warn(f"source '{source.id}' has neither published: nor period:; say what the text tells of its date")
         if source.id not in used:
             yield warn(f"source '{source.id}' is not used by any figure")
+        first = addresses.setdefault(source.url, source.id) if source.url else source.id
+        if first != source.id:
+            yield warn(f"source '{source.id}' has the same address as '{first}'; cite one id for one text")
 
 
 def check_registry(dataset: Dataset) -> Iterator[Problem]:
