@@ -25,6 +25,7 @@ import json
 import math
 import re
 import textwrap
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version
@@ -704,6 +705,28 @@ def _progress_row(dataset: Dataset, unit: ProvinceUnit, fact: Fact, kind: str, w
 
 
 @_quick
+def ranking_cohort(dataset: Dataset, indicator_id: str) -> list[tuple[str, Fact]]:
+    """The provinces a ranking may compare: one figure each, of one year and one ranking base.
+
+    Each province contributes its latest actual about its current territory (a former
+    unit is other land). Those figures are grouped by the year they describe and, for a
+    rank, by how many were ranked (63 or 34); the largest group is the cohort (the most
+    recent year on a tie), so a ranking never sets 2022 against 2024 or 30/63 against 14/34.
+    """
+    groups: dict[tuple, list[tuple[str, Fact]]] = defaultdict(list)
+    for slug in dataset.provinces:
+        facts = [f for f in _own_figures(dataset, slug, indicator_id) if f.territory is None or f.territory.current]
+        fact = _latest_actual(dataset, facts)
+        if fact is None:
+            continue
+        year = as_of_bounds(wording.when(dataset, fact))[1].year
+        base = fact.observation.denominator if fact.observation.unit == "rank" else None
+        groups[(year, base)].append((slug, fact))
+    if not groups:
+        return []
+    return max(groups.items(), key=lambda item: (len(item[1]), item[0][0]))[1]
+
+
 def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | None:
     """Each province's latest whole-province actual, best first, for comparable indicators only.
 
@@ -716,11 +739,7 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
     if indicator is None or not indicator.comparable:
         return None
     words = WORDS[lang]
-    latest = [
-        (slug, fact)
-        for slug in dataset.provinces
-        if (fact := _latest_actual(dataset, _own_figures(dataset, slug, indicator_id))) is not None
-    ]
+    latest = ranking_cohort(dataset, indicator_id)
     if len(latest) < 2:
         return None
     sign = -1 if indicator.higher_is_better else 1

@@ -327,12 +327,29 @@ def test_ranking_lists_provinces_best_first_with_their_territory(rendered):
     assert {"100\u00a0%", "≈99,6\u00a0%", "92\u00a0%"} <= set(texts(root, "role-mark"))
 
 
-def test_ranking_of_a_rank_puts_the_lowest_first_and_names_the_former_territory(rendered):
+def test_a_former_unit_is_not_ranked_against_current_provinces(rendered):
+    """Lào Cai's DTI ranks describe the former Lào Cai (other land): no ranking of one province is drawn."""
     _, jobs = rendered
-    job = jobs["ranking-dti_rank-en"]
-    assert [row["Province"] for row in job.rows] == ["Lào Cai", "Lai Châu"]
-    assert job.rows[0]["Territory"] == "Lào Cai (before 1 Jul 2025)"
-    assert "lowest first" in job.alt and "Figures for Lào Cai describe the territory before 1 July 2025" in job.alt
+    assert "ranking-dti_rank-en" not in jobs
+
+
+def _rank(slug: str, territory, value: int, base: int, year: int) -> tuple:
+    figure = dict(indicator="dti_rank", value=value, unit="rank", denominator=base, kind="actual", as_of=year)
+    return (slug, territory, figure)
+
+
+def test_a_ranking_never_mixes_bases_or_years():
+    """14/34 for 2024 and 30/63 for 2022 are different rankings: the cohort is one year and one base."""
+    figures = [
+        _rank("ha-noi", HA_NOI.current_territory, 1, 34, 2024),
+        _rank("lai-chau", LAI_CHAU.current_territory, 14, 34, 2024),
+        _rank("lao-cai", LAO_CAI.current_territory, 30, 63, 2022),
+    ]
+    cohort = charts.ranking_cohort(make_dataset(figures), "dti_rank")
+    assert sorted(slug for slug, _ in cohort) == ["ha-noi", "lai-chau"]
+    job = charts.ranking_chart(make_dataset(figures), "dti_rank", "en")
+    assert [row["Province"] for row in job.rows] == ["Hà Nội", "Lai Châu"]
+    assert "lowest first" in job.alt
 
 
 def test_ranking_only_for_comparable_indicators(dataset):
