@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -23,8 +24,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     dataset, problems = _load_checked(args.data)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
-    for problem in errors + ([] if args.quiet else warnings):
+    for problem in errors:
         print(problem)
+    if not args.quiet:
+        for line in warning_lines(warnings, everything=args.all):
+            print(line)
     provinces_with_data = sum(1 for record in dataset.province_files.values() if record.observations)
     summary = (
         f"{len(errors)} error(s), {len(warnings)} warning(s) in {len(dataset.loaded)} file(s): "
@@ -36,6 +40,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"nothing was read from {args.data}", file=sys.stderr)
         return 1
     return 1 if errors else 0
+
+
+_QUOTED = re.compile(r"'[^']*'")
+
+
+def warning_lines(warnings: list, everything: bool = False, shown: int = 3) -> list[str]:
+    """Warnings in file and line order; one said about many records is shown ``shown`` times, then counted.
+
+    Two warnings are "the same" when they differ only in the ids and words they quote
+    ('source 'a' has no author', 'source 'b' has no author').
+    """
+    if everything:
+        return [str(w) for w in warnings]
+    groups: dict[str, list] = {}
+    for warning in warnings:
+        groups.setdefault(_QUOTED.sub("'…'", warning.message), []).append(warning)
+    lines = []
+    for warning in warnings:
+        group = groups[_QUOTED.sub("'…'", warning.message)]
+        position = group.index(warning)
+        if position < shown:
+            lines.append(str(warning))
+        if position == shown - 1 and len(group) > shown:
+            lines.append(f"  … and {len(group) - shown} more warning(s) like this one (--all lists every one)")
+    return lines
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -72,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check every data file; exit 1 on any error")
     validate.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
     validate.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    validate.add_argument("--all", action="store_true", help="list every warning (repeated ones are counted otherwise)")
     validate.set_defaults(func=cmd_validate)
 
     export = sub.add_parser("export", help="write the observations table and datapackage.json")

@@ -11,13 +11,23 @@ import re
 import sys
 from pathlib import Path
 
-from .territory import ascii_slug, official_units
+from .load import DataFileError, load_yaml
+from .territory import ascii_slug, build_registry, official_units
 
 
-def province_skeleton(slug: str) -> str:
-    """A valid, empty province file for ``slug``, with a commented example figure."""
+def province_skeleton(slug: str, unit=None) -> str:
+    """A valid, empty province file for ``slug``, with a commented example figure (and, for a merged
+    province, which territory: to write for each former unit)."""
     units = {unit_slug: (name, code) for unit_slug, name, code in official_units()}
     name, code = units[slug]
+    merged = ""
+    if unit is not None and not unit.unchanged:
+        lines = "".join(f"#   {t.name} (code {t.code}): territory: {t.id}\n" for t in unit.former)
+        merged = (
+            f"#\n# {name} was formed in the 2025 merger (merged_on: in data/former-units.yaml). A figure dated\n"
+            f"# before it describes a former unit and must say which one; a figure about the merged\n"
+            f"# province says territory: current.\n{lines}"
+        )
     return f"""# {name}: every figure about the province, one block per figure.
 # How to add one: CONTRIBUTING.md (Vietnamese and English). Check with: python -m scorecard validate
 #
@@ -32,15 +42,46 @@ def province_skeleton(slug: str) -> str:
 #     as_of: "2025-05"
 #     source: your-source-id
 #     quote: "92% hồ sơ xử lý trực tuyến"
-name: {name}
+{merged}name: {name}
 code: "{code}"
 observations: []
 """
 
 
+def _registry(data_dir: Path) -> dict:
+    """The 34 units with their former units, read from data/former-units.yaml (empty if unreadable)."""
+    try:
+        return build_registry(load_yaml(data_dir / "former-units.yaml").data)
+    except (DataFileError, OSError, KeyError, TypeError):
+        return {}
+
+
+def former_unit_hint(name: str, data_dir: Path) -> str | None:
+    """Where the figures of a former unit ("ha-giang", "Hà Giang") go now, and what territory to write."""
+    wanted = ascii_slug(name)
+    for unit in _registry(data_dir).values():
+        for former in unit.former:
+            if not unit.unchanged and wanted in (ascii_slug(former.name), former.id):
+                return (
+                    f"{former.name} (code {former.code}) is no longer a province: since the 2025 merger it is part "
+                    f"of {unit.name}. Write its figures in data/provinces/{unit.slug}.yaml with "
+                    f"territory: {former.id}"
+                    + (
+                        ""
+                        if (data_dir / "provinces" / f"{unit.slug}.yaml").exists()
+                        else f" (create that file with: python -m scorecard new-province {unit.slug})"
+                    )
+                )
+    return None
+
+
 def cmd_new_province(args: argparse.Namespace) -> int:
     units = official_units()
     slugs = [slug for slug, _, _ in units]
+    hint = former_unit_hint(args.slug, args.data) if args.slug not in slugs else None
+    if hint is not None:
+        print(hint, file=sys.stderr)
+        return 2
     if args.slug not in slugs:
         print(f"'{args.slug}' is not one of the 34 provinces. Their file names:", file=sys.stderr)
         for slug, name, code in units:
@@ -51,7 +92,8 @@ def cmd_new_province(args: argparse.Namespace) -> int:
         print(f"{target} already exists; nothing was changed", file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(province_skeleton(args.slug), encoding="utf-8")
+    unit = _registry(args.data).get(args.slug)
+    target.write_text(province_skeleton(args.slug, unit), encoding="utf-8")
     print(f"created {target}")
     return 0
 
@@ -158,6 +200,66 @@ def cmd_new_source(args: argparse.Namespace) -> int:
     return 0
 
 
+def indicator_entry(args: argparse.Namespace) -> str:
+    """A complete indicator block for data/indicators.yaml, every field written out in both languages."""
+    lines = [
+        f"  - id: {args.id}",
+        f"    pillar: {args.pillar}",
+        f"    unit: {args.unit}",
+        "    name:",
+        f"      vi: {_yaml_text(args.name_vi)}",
+        f"      en: {_yaml_text(args.name_en)}",
+        "    definition:",
+        f"      vi: {_yaml_text(args.definition_vi)}",
+        f"      en: {_yaml_text(args.definition_en)}",
+    ]
+    for key in ("why", "caveat"):
+        vi, en = getattr(args, f"{key}_vi"), getattr(args, f"{key}_en")
+        if vi and en:
+            lines += [f"    {key}:", f"      vi: {_yaml_text(vi)}", f"      en: {_yaml_text(en)}"]
+    lines += [
+        f"    higher_is_better: {'false' if args.lower_is_better else 'true'}",
+        f"    comparable: {'true' if args.comparable else 'false'}",
+        "    headline: false",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_new_indicator(args: argparse.Namespace) -> int:
+    """Append an indicator to data/indicators.yaml, refusing what the validator would refuse."""
+    from .checks import check_dataset
+    from .dataset import load_dataset
+
+    for name in ("name_vi", "name_en", "definition_vi", "definition_en", "why_vi", "why_en", "caveat_vi", "caveat_en"):
+        value = _one_line(getattr(args, name))
+        if value is not None and _HIDDEN.search(value):
+            return _refuse(f"--{name.replace('_', '-')} contains an invisible or control character; retype it")
+        setattr(args, name, value)
+    path = args.data / "indicators.yaml"
+    dataset = load_dataset(args.data)
+    problems = []
+    if args.id in dataset.indicators:
+        problems.append(f"the indicator '{args.id}' already exists")
+    if args.pillar not in dataset.pillars:
+        problems.append(f"unknown pillar '{args.pillar}'; use one of: {', '.join(dataset.pillars)}")
+    if args.unit not in dataset.units:
+        problems.append(f"unknown unit '{args.unit}'; use one of: {', '.join(dataset.units)}")
+    if problems:
+        return _refuse("; ".join(problems))
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.rstrip("\n") + "\n\n" + indicator_entry(args), encoding="utf-8")
+    broken = [
+        p
+        for p in check_dataset(load_dataset(args.data))
+        if p.severity == "error" and p.path.endswith("indicators.yaml")
+    ]
+    if broken:
+        path.write_text(original, encoding="utf-8")  # nothing already in the data is lost
+        return _refuse("; ".join(str(p) for p in broken[:3]))
+    print(f"added indicator '{args.id}' to {path}; use it in a figure as:  indicator: {args.id}  unit: {args.unit}")
+    return 0
+
+
 def cmd_fields(args: argparse.Namespace) -> int:
     from .fieldguide import field_guide
 
@@ -185,6 +287,18 @@ def add_commands(sub, default_data: Path) -> None:
     new_source.add_argument("--language", choices=("vi", "en"), default="vi", help="the text's language (default: vi)")
     new_source.add_argument("--data", type=Path, default=default_data)
     new_source.set_defaults(func=cmd_new_source)
+
+    new_indicator = sub.add_parser("new-indicator", help="append an indicator, every field in both languages")
+    new_indicator.add_argument("id", help="lower case with underscores, e.g. villages_5g_share; never changed later")
+    new_indicator.add_argument("--pillar", required=True, help="a pillar id from data/indicators.yaml")
+    new_indicator.add_argument("--unit", required=True, help="a unit id from data/units.yaml")
+    for key, needed in (("name", True), ("definition", True), ("why", False), ("caveat", False)):
+        for lang, language in (("vi", "Vietnamese"), ("en", "English")):
+            new_indicator.add_argument(f"--{key}-{lang}", required=needed, help=f"the {key} in {language}")
+    new_indicator.add_argument("--lower-is-better", action="store_true", help="a lower value is the better one")
+    new_indicator.add_argument("--comparable", action="store_true", help="provinces may be ranked on it")
+    new_indicator.add_argument("--data", type=Path, default=default_data)
+    new_indicator.set_defaults(func=cmd_new_indicator)
 
     fields = sub.add_parser("fields", help="print the reference of every YAML field (Markdown)")
     fields.add_argument("--lang", choices=("en", "vi"), default="en")
