@@ -43,7 +43,7 @@ class Run:
 
     @property
     def errors(self) -> list[str]:
-        return [line for line in self.lines if ": warning: " not in line]
+        return [line for line in self.lines if ": warning: " not in line and not line.startswith("  … and ")]
 
     @property
     def warnings(self) -> list[str]:
