@@ -375,7 +375,7 @@ def test_a_repeated_warning_is_counted(tree, capsys):
             unit="percent",
             qualifier="about",
             kind="actual",
-            as_of=2024,
+            as_of=2019 + v - 60,
             source="real-phrases",
             quote=f"đạt {v}%",
         )  # fmt: skip
