@@ -94,6 +94,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Print how much of the country the data covers (it reads the data even when it has errors)."""
+    from .coverage import report
+    from .dataset import load_dataset
+
+    print(report(load_dataset(args.data)), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scorecard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -109,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json", "all"), default="csv")
     export.add_argument("--out", type=Path, required=True, help="the file to write (a folder with --format all)")
     export.set_defaults(func=cmd_export)
+
+    coverage = sub.add_parser("coverage", help="figures, pillars and sources per province; provinces per indicator")
+    coverage.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    coverage.set_defaults(func=cmd_coverage)
 
     from . import editing
 
