@@ -395,12 +395,25 @@ def check_conflicts(dataset: Dataset) -> Iterator[Problem]:
             yield _at(dataset, fact, None, f"this repeats the figure on line {earlier.line}; remove one", "warning")
 
 
+_LONG_QUOTE = 250  # characters: longer than a sentence that states one figure
+
+
 def check_quotes(dataset: Dataset) -> Iterator[Problem]:
     """The verbatim quote states every number typed in, as the source wrote it."""
     vocabulary = dataset.vocabulary
     for fact in dataset.every_fact():
         obs = fact.observation
         yield from _numbers_quoted(dataset, fact)
+        if "\n" in obs.quote.strip() or len(obs.quote) > _LONG_QUOTE:
+            broken = " across a paragraph break" if "\n" in obs.quote.strip() else ""
+            yield _at(
+                dataset,
+                fact,
+                "quote",
+                f"the quote is {len(obs.quote)} characters{broken}; "
+                "quote the shortest phrase that states the figure and put the rest in note:",
+                "warning",
+            )
         spoken = None
         if obs.qualifier == "exact" and not fact.value_computed and obs.kind != "change":
             spoken = qualifier_before(obs.quote, fact.value, vocabulary)
