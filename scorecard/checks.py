@@ -291,7 +291,7 @@ def _context(fact: Fact) -> tuple:
         fact.province,
         obs.source,
         obs.kind,
-        obs.as_of,
+        None if obs.as_of is None else str(obs.as_of),  # as_of: 2024 and as_of: "2024" are one date
         obs.target_year,
         obs.period,
         obs.scope,
@@ -451,6 +451,7 @@ def check_registry(dataset: Dataset) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, indicator in enumerate(loaded.data.get("indicators", []) if isinstance(loaded.data, dict) else []):
         ident = indicator.get("id") if isinstance(indicator, dict) else None
+        ident = ident if isinstance(ident, str) else None  # a list as id is a shape error, reported already
         line, column = loaded.where(("indicators", index))
         if ident in seen:
             yield Problem(loaded.path, line, column, f"the indicator id '{ident}' is defined twice; ids must be unique")
@@ -474,10 +475,65 @@ def check_duplicate_source_ids(dataset: Dataset) -> Iterator[Problem]:
     seen: set = set()
     for index, source in enumerate(loaded.data.get("sources") or []):
         ident = source.get("id") if isinstance(source, dict) else None
+        ident = ident if isinstance(ident, str) else None  # a list as id is a shape error, reported already
         if ident in seen:
             line, column = loaded.where(("sources", index, "id"))
             yield Problem(loaded.path, line, column, f"the source id '{ident}' is used twice; ids must be unique")
         seen.add(ident)
+
+
+def check_registry_definitions(dataset: Dataset) -> Iterator[Problem]:
+    """Each pillar and scope is defined once, and every indicator's pillar is defined: a second
+    definition would silently replace the first, and a missing pillar would hide its indicators."""
+    loaded = next((item for key, item in dataset.loaded.items() if key.endswith("indicators.yaml")), None)
+    if loaded is None or not isinstance(loaded.data, dict):
+        return
+    for group, what in (("pillars", "pillar"), ("scopes", "scope")):
+        first: dict[object, int] = {}
+        for index, entry in enumerate(loaded.data.get(group) or []):
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            line, column = loaded.where((group, index, "id"))
+            if not isinstance(ident, str):
+                continue
+            if ident in first:
+                yield Problem(
+                    loaded.path,
+                    line,
+                    column,
+                    f"the {what} id '{ident}' is defined twice (first on line {first[ident]}); keep one definition",
+                )
+            first.setdefault(ident, line)
+    for index, entry in enumerate(loaded.data.get("indicators") or []):
+        pillar = entry.get("pillar") if isinstance(entry, dict) else None
+        if dataset.pillars and isinstance(pillar, str) and pillar not in dataset.pillars:
+            line, column = loaded.where(("indicators", index, "pillar"))
+            yield Problem(
+                loaded.path,
+                line,
+                column,
+                f"the pillar '{pillar}' of '{entry.get('id')}' is not under pillars:; "
+                "define it there, or its indicators would show nowhere",
+            )
+
+
+def check_source_dates(dataset: Dataset) -> Iterator[Problem]:
+    """No source is published after today (9999-12-31 is a typo, and would date its figures there)."""
+    loaded = next((item for key, item in dataset.loaded.items() if key.endswith("sources.yaml")), None)
+    if loaded is None or not isinstance(loaded.data, dict):
+        return
+    now = today()
+    for index, entry in enumerate(loaded.data.get("sources") or []):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        source = dataset.sources.get(ident) if isinstance(ident, str) else None
+        if source is not None and source.published is not None and source.published > now:
+            line, column = loaded.where(("sources", index, "published"))
+            yield Problem(
+                loaded.path,
+                line,
+                column,
+                f"source '{source.id}' is dated {source.published.isoformat()}, after today; "
+                "write the date the text was published",
+            )
 
 
 # Zero-width and direction marks, and the control characters a double-quoted YAML escape can still
@@ -526,6 +582,8 @@ RULES = (
     check_registry,
     check_duplicate_source_ids,
     check_invisible_characters,
+    check_registry_definitions,
+    check_source_dates,
 )
 
 

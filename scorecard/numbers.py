@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "gbps": 1e3}
+# [0-9], not \d: "９２%" (fullwidth) or "٩٢" is not the ASCII 92 an editor typed, so it must not pass for it;
+# any other digit next to a number also ends it, so "9２" is not read as 9.
 NUMBER_PATTERN = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
+    r"(?<![\d.,])([0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)(?![\d])"
+    r"(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
     re.IGNORECASE,
 )
 
@@ -44,10 +48,14 @@ def text_states(text: str, number: float) -> bool:
 
 
 def decimals_of(number: float) -> int:
-    """How many decimals a stored figure was written with (99.6 → 1, 92 → 0)."""
+    """How many decimals a stored figure was written with (99.6 → 1, 92 → 0, 0.00005 → 5, 1e-07 → 7).
+
+    Read from the shortest text that gives the float back (its ``repr``) as a Decimal, whose
+    exponent counts decimals whether that text is "99.6" or "5e-05".
+    """
     if float(number).is_integer():
         return 0
-    return len(repr(float(number)).split(".")[1])
+    return max(0, -Decimal(repr(float(number))).as_tuple().exponent)
 
 
 def format_number(number: float, lang: str, decimals: int | None = None) -> str:
