@@ -24,7 +24,7 @@ import markdown
 from . import charts as chart_module
 from .checks import check_dataset
 from .dataset import Dataset, load_dataset
-from .diff import compare, load_version, to_markdown
+from .diff import VersionError, compare, load_version, to_markdown
 from .export import export_files, write_files
 from .load import DataFileError, read_data_file
 from .output import real_folder, remove_output, state_dir, write_output
@@ -157,7 +157,7 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         try:
             old = load_version(previous, repo, Path(scratch))
-        except (subprocess.CalledProcessError, FileNotFoundError, OSError):
+        except (subprocess.CalledProcessError, FileNotFoundError, OSError, VersionError):
             return {
                 "changes_note": {
                     "vi": f"Không đọc được phiên bản trước ({previous}).",
