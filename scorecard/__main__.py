@@ -1,4 +1,5 @@
-"""The command line: ``python -m scorecard validate | export | fields | new-province | new-source | diff``."""
+"""The command line: ``python -m scorecard validate | export | fields | new-province | new-source | diff |
+check-tracked``."""
 
 from __future__ import annotations
 
@@ -80,9 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="the file to write (a folder with --format all)")
     export.set_defaults(func=cmd_export)
 
-    from . import editing
+    from . import editing, tracked
 
     editing.add_commands(sub, DEFAULT_DATA)
+    tracked.add_command(sub, DEFAULT_DATA)
     return parser
 
 
