@@ -1,4 +1,5 @@
-"""The command line: ``python -m scorecard validate | export | fields | new-province | new-source | diff``."""
+"""The command line: ``python -m scorecard validate | export | fields | new-province | new-source | diff |
+check-tracked``."""
 
 from __future__ import annotations
 
@@ -123,9 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("--data", type=Path, default=DEFAULT_DATA)
     coverage.set_defaults(func=cmd_coverage)
 
-    from . import editing
+    from . import editing, tracked
 
     editing.add_commands(sub, DEFAULT_DATA)
+    tracked.add_command(sub, DEFAULT_DATA)
     return parser
 
 

@@ -134,11 +134,6 @@ class Reorganisation:
     units_after: int  # how many units a ranking made since then ranks (34)
 
 
-def reorganisation(former_units: dict, registry: dict[str, ProvinceUnit]) -> Reorganisation:
-    """The reorganisation as data/former-units.yaml and the official registry describe it."""
-    return Reorganisation(date.fromisoformat(str(former_units["merged_on"])), len(registry))
-
-
 def resolve_territory(
     unit: ProvinceUnit, observation: Observation, source: Source | None, reorg: Reorganisation
 ) -> Territory | None:
