@@ -690,7 +690,8 @@ def check_source_dates(dataset: Dataset) -> Iterator[Problem]:
             path,
             line,
             column,
-            f"source '{source.id}' is dated {source.published_text}, after today; write the date the text was published",
+            f"source '{source.id}' is dated {source.published_text}, after today; "
+            "write the date the text was published",
         )
 
 
