@@ -202,10 +202,11 @@ def test_decimals_of_reads_exponent_reprs(number, decimals, vi):
 @pytest.mark.parametrize("year", ["10000", "999", "0"])
 def test_an_impossible_target_year_is_refused(data_dir, validate, year):
     lao_cai = "provinces/lao-cai.yaml"  # its source prints no date, so no other rule catches it
-    old = "    kind: actual\n    period: Đến nay\n    territory: former\n"
+    old = "    kind: actual\n    period: Đến nay\n    territory: lao-cai-10\n"
     text = (data_dir / lao_cai).read_text(encoding="utf-8")
+    assert old in text
     (data_dir / lao_cai).write_text(
-        text.replace(old, f"    kind: target\n    target_year: {year}\n    territory: former\n", 1), "utf-8"
+        text.replace(old, f"    kind: target\n    target_year: {year}\n    territory: lao-cai-10\n", 1), "utf-8"
     )
     refused(validate(data_dir), "data/provinces/lao-cai.yaml:", "target_year", "not a plausible year")
 
@@ -224,7 +225,7 @@ def test_a_source_published_after_today_is_refused(data_dir, validate, published
 def test_an_as_of_written_as_a_number_or_as_text_is_one_date_for_the_conflict_check(data_dir, validate):
     block = (
         "  - indicator: villages_mobile_broadband_share\n    value: {v}\n    unit: percent\n    kind: actual\n"
-        "    as_of: {as_of}\n    territory: former\n    source: baolaocai-tao-dot-pha-ha-tang-so\n"
+        "    as_of: {as_of}\n    territory: lao-cai-10\n    source: baolaocai-tao-dot-pha-ha-tang-so\n"
         '    quote: "{v}% thôn bản"\n'
     )
     path = data_dir / "provinces" / "lao-cai.yaml"

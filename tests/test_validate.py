@@ -815,14 +815,6 @@ def test_wrong_name_or_code_is_reported(data_dir, validate, head, where, words):
     check_reported(validate(data_dir), f"data/provinces/lai-chau.yaml:{where}:", words)
 
 
-def test_a_yml_file_is_refused_not_counted(data_dir, validate):
-    path = data_dir / LAI_CHAU
-    (data_dir / "provinces" / "lai-chau.yml").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    check_reported(
-        validate(data_dir), "data/provinces/lai-chau.yml:1:1:", ["only .yaml files belong in data/provinces/"]
-    )
-
-
 # ---------------------------------------------------------------- hostile text
 
 
