@@ -12,15 +12,28 @@ import math
 import re
 
 _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "gbps": 1e3}
+# An English decimal point is read only where it cannot be a thousands separator: after a
+# lone 0 ("0.7024 điểm", as some sources print index scores) or before four or more digits.
+_ENGLISH_DECIMAL = r"0\.\d+|\d{1,3}\.\d{4,}"
 NUMBER_PATTERN = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
+    r"(?<![\d.,])("
+    + _ENGLISH_DECIMAL
+    + r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
     re.IGNORECASE,
 )
+_ENGLISH_DECIMAL_WHOLE = re.compile(rf"^(?:{_ENGLISH_DECIMAL})$")
 
 
 def parse_vi_number(text: str) -> float:
-    """``"1.655"`` → 1655, ``"99,6"`` → 99.6 (no scale word)."""
+    """``"1.655"`` → 1655, ``"99,6"`` → 99.6, ``"0.7024"`` → 0.7024 (no scale word)."""
+    if _ENGLISH_DECIMAL_WHOLE.match(text):
+        return float(text)
     return float(text.replace(".", "").replace(",", "."))
+
+
+def scale_of(word: str) -> float:
+    """The factor of a scale word written after a number ("triệu" → 1e6, "Gbps" → 1000 Mbps)."""
+    return _SCALES[word.lower()]
 
 
 def numbers_in_text(text: str) -> list[float]:

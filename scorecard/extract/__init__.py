@@ -1,0 +1,141 @@
+"""The editor's assistant: draft observations, each with its verbatim quote, from a Vietnamese article.
+
+``python -m scorecard extract ARTICLE.txt --province SLUG [--source ID] [--write]`` reads a
+text, finds its figures and prints them as YAML drafts in the project's format for an editor
+to review against the text. Pieces: :mod:`.text` (reading, normalisation, sentences),
+:mod:`.spans` (numbers and non-figures), :mod:`.passes` (readings across numbers),
+:mod:`.classify` (kind, dates, whose), :mod:`.match` (indicators), :mod:`.output` (YAML).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import passes
+from .classify import classify
+from .draft import Draft
+from .match import match_indicator
+from .spans import Reader
+from .text import Article, clause_end, clause_start, read_article
+from .vocab import Vocabulary, load_vocabulary
+
+__all__ = ["Draft", "Extraction", "extract_text", "load_vocabulary"]
+
+
+@dataclass
+class Extraction:
+    """The drafts of one article, and the numbers that were read as non-figures (with why)."""
+
+    article: Article
+    drafts: list[Draft]
+    skipped: list[tuple[int, int, str, str]]  # (start, end, text, why)
+    province: str
+
+    def quote(self, draft: Draft) -> str:
+        return self.article.original_span(*draft.quote)
+
+
+def extract_text(text: str, province: str, vocab: Vocabulary) -> Extraction:
+    """Every figure of ``text`` as a draft, for the province ``province``."""
+    raw = vocab.raw
+    article = read_article(text, raw.get("furniture", []), raw.get("abbreviations", []))
+    reader = Reader(article, vocab)
+    word_ranks = passes.word_ranks(reader)
+    drafts = reader.read()
+    drafts = passes.merge_printed_percent(drafts, reader)
+    drafts = passes.from_to_ranges(drafts, reader)
+    drafts = sorted(drafts + word_ranks, key=lambda d: d.start)
+    passes.rank_lists(drafts, reader)
+    _trailing_qualifiers(drafts, reader)
+    passes.carry_qualifier(drafts, reader)
+    classify(drafts, article, vocab, province)
+    for draft in drafts:
+        _prefix(draft, reader)
+        _quote(draft, reader)
+        match_indicator(draft, article.folded, _window(draft, reader), vocab)
+    skipped = [(t.start, t.end, t.raw, why) for t, why in reader.skipped]
+    return Extraction(article, drafts, skipped, province)
+
+
+def _trailing_qualifiers(drafts: list[Draft], reader: Reader) -> None:
+    """'từ 50% trở lên' (at least), 'từ … trở xuống' (at most)."""
+    vocab = reader.vocab
+    for draft in drafts:
+        after = reader.folded[draft.suffix_end or draft.end : (draft.suffix_end or draft.end) + 20]
+        before = reader.folded[max(0, draft.start - 20) : draft.start]
+        if not re.search(r"\btừ\s+$", before):
+            continue
+        if vocab.phrases("at_least_after").starting(after):
+            draft.qualifier = "at_least"
+        elif vocab.phrases("at_most_after").starting(after):
+            draft.qualifier = "at_most"
+        else:
+            continue
+        hit = re.match(r"\s*\S+(\s+\S+)?", after)
+        draft.suffix_end = (draft.suffix_end or draft.end) + (hit.end() if hit else 0)
+
+
+def _prefix(draft: Draft, reader: Reader) -> None:
+    """Where the words that belong to the figure start: qualifier, change or rank words."""
+    if draft.prefix_start is not None:
+        return
+    before = reader.before(draft.start, 4)
+    words = before.split()
+    keep = 0
+    vocab = reader.vocab
+    groups = (
+        vocab.qualifier_words(),
+        vocab.phrases("fillers"),
+        vocab.phrases("changes", "up"),
+        vocab.phrases("changes", "down"),
+        vocab.phrases("changes", "ratio"),
+        vocab.phrases("ranks", "before"),
+        vocab.phrases("ranks", "group_before"),
+    )
+    for n in range(1, len(words) + 1):
+        tail = " ".join(words[-n:])
+        if any(group.starting(tail) for group in groups):
+            keep = n
+    if keep:
+        tail_len = len(" ".join(words[-keep:]))
+        draft.prefix_start = max(0, draft.start - tail_len - 1)
+        while draft.prefix_start < draft.start and reader.body[draft.prefix_start].isspace():
+            draft.prefix_start += 1
+
+
+def _quote(draft: Draft, reader: Reader) -> None:
+    """The shortest phrase that states the figure: its own words, plus what it counts."""
+    body, folded, article = reader.body, reader.folded, reader.article
+    sentence_start, sentence_end = article.sentence_at(draft.start)
+    start = draft.prefix_start if draft.prefix_start is not None else draft.start
+    end = draft.suffix_end or draft.end
+    stop = clause_end(folded, end, sentence_end)
+    next_number = re.search(r"\d", body[end:stop])
+    stop = end + next_number.start() if next_number else stop
+    words = list(re.finditer(r"\S+", body[end:stop]))[:7]
+    if words:
+        end = end + words[-1].end()
+    if len(body[draft.end : end].split()) < 2:
+        lead = clause_start(folded, start, sentence_start)
+        lead_words = list(re.finditer(r"\S+", body[lead:start]))[-6:]
+        if lead_words:
+            start = lead + lead_words[0].start()
+    text = body[start:end].rstrip(" ,;:.")
+    draft.quote = (start, start + len(text))
+
+
+def _window(draft: Draft, reader: Reader) -> tuple[int, int, int, int]:
+    sentence_start, sentence_end = reader.article.sentence_at(draft.start)
+    before = max(sentence_start, draft.start - 70)
+    end = draft.suffix_end or draft.end
+    after = min(sentence_end, end + 80)
+    next_number = re.search(r"(?<![\w/])\d", reader.body[end:after])
+    if next_number:
+        after = end + next_number.start()
+    return before, draft.start, end, after
+
+
+def data_dir_default() -> Path:
+    return Path(__file__).resolve().parents[2] / "data"

@@ -1,0 +1,169 @@
+"""What kind of figure each draft is (actual, target, forecast, change), whose it is, and when.
+
+The signals are words of ``data/vocabulary.yaml`` read around the figure: a target context
+("đặt mục tiêu", "phấn đấu") holds to the end of its paragraph unless an actual signal
+("đã", "hiện") comes after it; a local signal ("(mục tiêu 70%)", "dự kiến") holds to the end
+of its clause. Phrases that report a goal met or missed ("hoàn thành chỉ tiêu", "chưa đạt mục
+tiêu") are not targets.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .draft import Draft
+from .text import Article, clause_start
+from .vocab import Vocabulary
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+MERGER = date(2025, 7, 1)
+
+
+def classify(drafts: list[Draft], article: Article, vocab: Vocabulary, province: str) -> None:
+    """Fill kind, dates, subject, territory and scope of every draft, in place."""
+    merger_era = _era(article, vocab)
+    for draft in drafts:
+        if draft.change:
+            draft.kind = "change"
+            draft.baseline = _baseline(draft, article, vocab)
+        else:
+            draft.kind = _kind(draft.start, article, vocab)
+        _dates(draft, article, vocab)
+        _subject(draft, article, vocab, province)
+        _territory(draft, article, vocab, province, merger_era)
+        _scope(draft, article, vocab)
+
+
+def _kind(index: int, article: Article, vocab: Vocabulary) -> str:
+    """The nearest kind signal before ``index``: clause-local ones first, then the paragraph's context."""
+    folded = article.folded
+    paragraph_start = article.paragraph_at(index)[0]
+    signals = vocab.kind_words().find_all(folded, paragraph_start, index)
+    clause_from = clause_start(folded, index, article.sentence_at(index)[0])
+    for start, _end, _phrase, role in reversed(signals):
+        if role == "neutral":
+            continue
+        if role == "not_target":
+            if start >= clause_from:
+                return "actual"
+            continue
+        if role in ("target_local", "forecast_local"):
+            if start >= clause_from:
+                return "target" if role == "target_local" else "forecast"
+            continue
+        return "target" if role == "target_context" else "actual"
+    return "actual"
+
+
+def _baseline(draft: Draft, article: Article, vocab: Vocabulary) -> str | None:
+    """'so với năm 2023' after a change, verbatim."""
+    sentence_end = article.sentence_at(draft.start)[1]
+    window = article.folded[draft.end : min(sentence_end, draft.end + 60)]
+    for start, _end, _phrase, _ in vocab.phrases("changes", "baseline").find_all(window):
+        stop = re.search(r"[,;.)(]", window[start:])
+        end = start + (stop.start() if stop else len(window) - start)
+        return article.body[draft.end + start : draft.end + end].strip()
+    return None
+
+
+def _dates(draft: Draft, article: Article, vocab: Vocabulary) -> None:
+    """target_year for targets; as_of / since / period for actuals, from the paragraph before the figure."""
+    paragraph_start = article.paragraph_at(draft.start)[0]
+    text = article.folded[paragraph_start : draft.start]
+    sentence_end = article.sentence_at(draft.start)[1]
+    if draft.kind == "target":
+        years = [int(y) for y in _YEAR.findall(text)] or [int(y) for y in _YEAR.findall(article.folded[draft.end : sentence_end])]
+        if years:
+            draft.target_year = years[-1]
+        return
+    _actual_dates(draft, article, vocab, text)
+
+
+def _actual_dates(draft: Draft, article: Article, vocab: Vocabulary, text: str) -> None:
+    words = vocab.raw.get("period_words", {})
+    first_months = [fold_word for fold_word in words.get("first_months", [])]
+    for phrase in first_months:
+        match = re.search(r"(\d{1,2})\s+" + re.escape(phrase) + r"\s+((?:19|20)\d\d)", text)
+        if match:
+            draft.since, draft.as_of = f"{match[2]}-01", f"{match[2]}-{int(match[1]):02d}"
+            draft.period = match.group(0)
+            return
+    months = [w for w in words.get("until_month", [])]
+    published = article.published
+    for phrase in months:
+        match = re.search(re.escape(phrase) + r"\s+(\d{1,2})(?!\s*/)", text)
+        if match and published:
+            draft.as_of, draft.period = f"{published.year}-{int(match[1]):02d}", match.group(0)
+            return
+    years = _YEAR.findall(text)
+    if years:
+        draft.as_of = int(years[-1])
+        return
+    now = vocab.phrases("period_words", "now").find_all(text)
+    if now:
+        draft.period = now[-1][2]
+
+
+def _subject(draft: Draft, article: Article, vocab: Vocabulary, province: str) -> None:
+    """The nearest place, country or other subject named before the figure in its sentence."""
+    sentence_start = article.sentence_at(draft.start)[0]
+    folded = article.folded
+    places = [(s, "place", v) for s, _e, _p, v in vocab.places.find_all(folded, sentence_start, draft.start)]
+    national = [(s, "national", None) for s, _e, _p, _v in vocab.phrases("national").find_all(folded, sentence_start, draft.start)]
+    others = [(s, "other", None) for s, _e, _p, _v in vocab.phrases("other_subjects").find_all(folded, sentence_start, draft.start)]
+    mentions = sorted(places + national + others)
+    if not mentions:
+        return
+    _start, role, value = mentions[-1]
+    if role == "national":
+        draft.subject = "national"
+    elif role == "other":
+        draft.subject = "other"
+    elif value[0] != province:
+        draft.subject = value[0]
+    if role == "place" and value[1]:
+        draft.territory = value[1]
+
+
+def _era(article: Article, vocab: Vocabulary) -> str | None:
+    """'before' / 'after' the merger of 1 July 2025, from the date printed or the text's signs."""
+    published = article.published
+    if published:
+        return "after" if published >= MERGER else "before"
+    text = article.folded[: article.end]
+    after = vocab.phrases("after_merger_signs").find_all(text)
+    before = vocab.phrases("before_merger_signs").find_all(text)
+    if after and not before:
+        return "after"
+    return "before" if before and not after else None
+
+
+def _territory(draft: Draft, article: Article, vocab: Vocabulary, province: str, era: str | None) -> None:
+    """For the province's own figures: the former unit they describe, or current."""
+    if draft.subject != "province" or province in vocab.unchanged:
+        if draft.subject == "province":
+            draft.territory = None
+        return
+    if draft.territory:
+        return
+    dated = draft.as_of or draft.target_year
+    year = int(str(dated)[:4]) if dated else None
+    if draft.denominator == 63 or (year and year < 2025) or (year is None and era == "before"):
+        draft.territory = vocab.same_name_former.get(province)
+        if draft.territory is None:
+            draft.notes.append("describes a former unit: name it in territory")
+    elif draft.denominator == 34 or (year and year > 2025) or era == "after" or draft.kind == "target":
+        draft.territory = "current"
+    else:
+        draft.notes.append("territory not known from the text: check the date")
+
+
+def _scope(draft: Draft, article: Article, vocab: Vocabulary) -> None:
+    """An operator's network when the sentence names one before the figure (VinaPhone, Viettel)."""
+    sentence_start = article.sentence_at(draft.start)[0]
+    for scope, words in (vocab.raw.get("operators") or {}).items():
+        if vocab.phrases("operators", scope).find_all(article.folded, sentence_start, draft.start):
+            draft.scope = scope
+            return
+    del words

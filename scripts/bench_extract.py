@@ -1,0 +1,163 @@
+"""Score `python -m scorecard extract` on hand-labelled articles: precision, recall and F1.
+
+    python scripts/bench_extract.py              # both sets, one line each
+    python scripts/bench_extract.py --misses     # and every miss and false alarm of the TUNE set
+    python scripts/bench_extract.py --seeds      # drafts of the five seeds against data/provinces
+
+A draft matches a label when its number lies inside the label's quote and value (or a/b, or
+the range), kind and qualifier are equal; one draft per label. Drafts inside a label's
+``non_figures`` spans are counted apart (the goal is 0 for dates and document numbers);
+drafts inside ``ignore`` spans are neither hits nor false alarms. The held-out set is only
+ever scored in aggregate: its misses are not printed, so no rule is tuned on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scorecard.extract import extract_text, load_vocabulary  # noqa: E402
+from scorecard.extract.text import split_header  # noqa: E402
+
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+
+
+@dataclass
+class Score:
+    hits: int = 0
+    drafts: int = 0
+    labels: int = 0
+    on_non_figures: int = 0
+    whose_right: int = 0
+    indicator_right: int = 0
+    indicator_labelled: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in ("hits", "drafts", "labels", "on_non_figures", "whose_right", "indicator_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.indicator_labelled += other.indicator_labelled
+        self.misses += other.misses
+
+    def line(self, name: str) -> str:
+        p = self.hits / self.drafts if self.drafts else 0.0
+        r = self.hits / self.labels if self.labels else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        whose = self.whose_right / self.hits if self.hits else 0.0
+        ind = f"{self.indicator_right}/{self.indicator_labelled}" if self.indicator_labelled else "-"
+        return (
+            f"{name:8} precision {p:6.1%}  recall {r:6.1%}  F1 {f1:6.1%}  "
+            f"({self.hits} hits, {self.drafts} drafts, {self.labels} labels)  "
+            f"drafts on non-figures: {self.on_non_figures}  whose right: {whose:.0%}  indicator right: {ind}"
+        )
+
+
+def value_key(label: dict):
+    if label.get("value") is not None:
+        return round(float(label["value"]), 6)
+    if label.get("low") is not None:
+        return ("range", float(label["low"]), float(label["high"]))
+    return ("ratio", float(label["numerator"]), float(label["denominator"]))
+
+
+def _spans(body: str, text: str, occurrence: int | None = None) -> list[tuple[int, int]]:
+    found, start = [], 0
+    while (at := body.find(text, start)) >= 0:
+        found.append((at, at + len(text)))
+        start = at + 1
+    if occurrence:
+        return [found[occurrence - 1]]
+    return found
+
+
+def _draft_key(draft):
+    key = draft.value_key
+    if isinstance(key, tuple):
+        key = (key[0],) + tuple(None if v is None else float(v) for v in key[1:])
+    return (key, draft.kind, draft.qualifier)
+
+
+def score_article(txt: Path, vocab) -> Score:
+    labels = yaml.safe_load(txt.with_suffix(".yaml").read_text(encoding="utf-8"))
+    extraction = extract_text(txt.read_text(encoding="utf-8"), labels["province"], vocab)
+    body = split_header(txt.read_text(encoding="utf-8"))[1]
+    where = extraction.article.where
+    score = Score(labels=len(labels["figures"]))
+    gold = []
+    for label in labels["figures"]:
+        (span,) = _spans(body, label["quote"], label.get("occurrence")) or [(-1, -1)]
+        gold.append((span, (value_key(label), label["kind"], label.get("qualifier", "exact")), label))
+    non_figures = [s for text in labels.get("non_figures", []) for s in _spans(body, text)]
+    ignored = [s for text in labels.get("ignore", []) for s in _spans(body, text)]
+    used: set[int] = set()
+    for draft in extraction.drafts:
+        at = where[draft.start]
+        inside = [i for i, (span, key, _) in enumerate(gold) if span[0] <= at < span[1] and i not in used]
+        hit = next((i for i in inside if gold[i][1] == _draft_key(draft)), None)
+        if hit is not None:
+            used.add(hit)
+            score.hits += 1
+            score.drafts += 1
+            _secondary(score, draft, gold[hit][2])
+            continue
+        if any(a <= at < b for a, b in ignored):
+            continue
+        score.drafts += 1
+        if any(a <= at < b for a, b in non_figures):
+            score.on_non_figures += 1
+        near = gold[inside[0]][1] if inside else None
+        score.misses.append(
+            f"{txt.name}: false alarm {_draft_key(draft)} «{extraction.quote(draft)}»"
+            + (f" (label there: {near})" if near else "")
+        )
+    for i, (span, key, label) in enumerate(gold):
+        if i not in used:
+            score.misses.append(f"{txt.name}: missed {key} «{label['quote']}»")
+    return score
+
+
+def _secondary(score: Score, draft, label: dict) -> None:
+    whose = label.get("whose", "province")
+    score.whose_right += draft.subject == whose
+    if label.get("indicator"):
+        score.indicator_labelled += 1
+        score.indicator_right += draft.indicator == label["indicator"]
+
+
+def score_set(name: str, vocab) -> Score:
+    total = Score()
+    for txt in sorted((ARTICLES / name).glob("*.txt")):
+        total.add(score_article(txt, vocab))
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--misses", action="store_true", help="print the tune set's misses and false alarms")
+    parser.add_argument("--seeds", action="store_true", help="compare the seeds' drafts with data/provinces")
+    parser.add_argument("--set", choices=("tune", "heldout", "both"), default="both", help="which set to score")
+    args = parser.parse_args(argv)
+    vocab = load_vocabulary(ROOT / "data")
+    if args.set in ("tune", "both"):
+        tune = score_set("tune", vocab)
+        if args.misses:
+            print("\n".join(tune.misses))
+        print(tune.line("tune"))
+    if args.set in ("heldout", "both"):
+        print(score_set("heldout", vocab).line("held-out"))
+    if args.seeds:
+        from scorecard.extract.seeds import seed_differences
+
+        print("\n".join(seed_differences(ROOT / "data", vocab)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
