@@ -88,6 +88,15 @@ class Indicator(Strict):
         description="Indicators whose figures add up to this one (2G+3G+4G+5G stations = all stations).",
         examples=[["base_stations_2g", "base_stations_3g", "base_stations_4g", "base_stations_5g"]],
     )
+    aliases: list[Annotated[str, Field(min_length=2, max_length=120)]] = Field(
+        default_factory=list,
+        description=(
+            "Vietnamese phrases articles use for what this indicator counts, written as printed "
+            "('trạm 2G', 'hồ sơ xử lý trực tuyến'); `python -m scorecard extract` matches drafts to "
+            "indicators by them. The words next to the number count most."
+        ),
+        examples=[["trạm 2G", "trạm BTS 2G"]],
+    )
 
 
 class Source(Strict):

@@ -153,10 +153,54 @@ def main(argv: list[str] | None = None) -> int:
     if args.set in ("heldout", "both"):
         print(score_set("heldout", vocab).line("held-out"))
     if args.seeds:
-        from scorecard.extract.seeds import seed_differences
-
-        print("\n".join(seed_differences(ROOT / "data", vocab)))
+        differences = seed_differences(ROOT / "data", vocab)
+        print("\n".join(differences) or "the seeds' drafts reproduce every figure of data/provinces")
+        print(f"{len(differences)} difference(s) between the seeds' drafts and data/provinces")
     return 0
+
+
+# The five seed articles (tests/fixtures/articles/tune/seed-*) and their source ids in data/.
+SEEDS = {
+    "doingoailaocai-24110-ha-tang-so-iot": ("seed-000-doingoailaocai-24110", "lao-cai"),
+    "dantri-2025-11-01-lai-chau": ("seed-001-dantri-lai-chau", "lai-chau"),
+    "baolaocai-tao-dot-pha-ha-tang-so": ("seed-002-baolaocai-ha-tang-so", "lao-cai"),
+    "doingoailaocai-20985-chuyen-doi-so-2024": ("seed-003-doingoailaocai-20985", "lao-cai"),
+    "ictnews-vnpt-lao-cai-chuyen-doi-so": ("seed-004-ictnews-vnpt-lao-cai", "lao-cai"),
+}
+COMPARED = ("indicator", "value", "unit", "kind", "qualifier", "numerator", "denominator", "target_year", "scope")
+
+
+def seed_differences(data_dir: Path, vocab) -> list[str]:
+    """Each field where a seed's draft differs from the observation in data/provinces (or is missing)."""
+    lines = []
+    for source, (name, province) in SEEDS.items():
+        text = (ARTICLES / "tune" / f"{name}.txt").read_text(encoding="utf-8")
+        extraction = extract_text(text, province, vocab)
+        body = split_header(text)[1]
+        data = yaml.safe_load((data_dir / "provinces" / f"{province}.yaml").read_text(encoding="utf-8"))
+        for obs in (o for o in data["observations"] if o["source"] == source):
+            lines += _compare(obs, extraction, body, name)
+    return lines
+
+
+def _compare(obs: dict, extraction, body: str, name: str) -> list[str]:
+    at = body.find(obs["quote"])
+    where = extraction.article.where
+    drafts = [d for d in extraction.drafts if at <= where[d.start] < at + len(obs["quote"])]
+    wanted = {"qualifier": "exact", **obs}
+    best = max(drafts, key=lambda d: sum(_field(d, f) == wanted.get(f) for f in COMPARED), default=None)
+    label = f"{name}: {obs['indicator']} «{obs['quote'][:60]}»"
+    if best is None:
+        return [f"{label}: no draft"]
+    diffs = [f"{f} {_field(best, f)!r} (data: {wanted.get(f)!r})" for f in COMPARED if _field(best, f) != wanted.get(f)]
+    return [f"{label}: " + "; ".join(diffs)] if diffs else []
+
+
+def _field(draft, name: str):
+    value = getattr(draft, name)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 if __name__ == "__main__":

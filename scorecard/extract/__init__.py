@@ -75,6 +75,7 @@ def _trailing_qualifiers(drafts: list[Draft], reader: Reader) -> None:
             continue
         hit = re.match(r"\s*\S+(\s+\S+)?", after)
         draft.suffix_end = (draft.suffix_end or draft.end) + (hit.end() if hit else 0)
+        draft.prefix_start = draft.start - len(re.search(r"từ\s+$", before).group())
 
 
 def _prefix(draft: Draft, reader: Reader) -> None:
@@ -110,31 +111,70 @@ def _quote(draft: Draft, reader: Reader) -> None:
     body, folded, article = reader.body, reader.folded, reader.article
     sentence_start, sentence_end = article.sentence_at(draft.start)
     start = draft.prefix_start if draft.prefix_start is not None else draft.start
-    end = draft.suffix_end or draft.end
-    stop = clause_end(folded, end, sentence_end)
-    next_number = re.search(r"\d", body[end:stop])
-    stop = end + next_number.start() if next_number else stop
-    words = list(re.finditer(r"\S+", body[end:stop]))[:7]
-    if words:
-        end = end + words[-1].end()
+    own_end = draft.suffix_end or draft.end
+    if body[own_end : own_end + 1] == ")" and "(" in body[start:own_end]:
+        own_end += 1
+    noun_start = own_end
+    limit = sentence_end
+    following = _NEXT_NUMBER.search(folded, own_end, sentence_end)
+    if following:
+        limit = following.start()
+    stop = _noun_end(folded, noun_start, limit, reader.vocab)
+    words = list(re.finditer(r"\S+", body[noun_start:stop]))[:7]
+    end = noun_start + words[-1].end() if words else own_end
     if len(body[draft.end : end].split()) < 2:
         lead = clause_start(folded, start, sentence_start)
         lead_words = list(re.finditer(r"\S+", body[lead:start]))[-6:]
         if lead_words:
             start = lead + lead_words[0].start()
-    text = body[start:end].rstrip(" ,;:.")
+    text = body[start:end].rstrip(" ,;:.(")
     draft.quote = (start, start + len(text))
 
 
-def _window(draft: Draft, reader: Reader) -> tuple[int, int, int, int]:
+_NEXT_NUMBER = re.compile(r"(?<![\w/.,])\d[\d.,]*(?![\w])")
+
+
+def _window(draft: Draft, reader: Reader) -> tuple[int, int, int, int, int]:
+    """(before_start, start, end, clause_break, after_end) around a draft for indicator aliases.
+
+    Before: from the clause start or the previous number. After: to the next number, and an
+    alias must start before the clause's end ("99% thôn, tổ dân phố …" keeps its comma).
+    """
+    folded = reader.folded
     sentence_start, sentence_end = reader.article.sentence_at(draft.start)
-    before = max(sentence_start, draft.start - 70)
-    end = draft.suffix_end or draft.end
-    after = min(sentence_end, end + 80)
-    next_number = re.search(r"(?<![\w/])\d", reader.body[end:after])
-    if next_number:
-        after = end + next_number.start()
-    return before, draft.start, end, after
+    before = clause_start(folded, draft.start, max(sentence_start, draft.start - 70))
+    previous = [m.end() for m in _NEXT_NUMBER.finditer(folded, before, draft.start)]
+    before = max([before] + previous)
+    end = draft.noun_from or draft.suffix_end or draft.end
+    after = min(sentence_end, end + 140)
+    following = _NEXT_NUMBER.search(folded, draft.suffix_end or draft.end, after)
+    if following:
+        after = following.start()
+    return before, draft.start, end, _noun_end(folded, end, after, reader.vocab), after
+
+
+def _noun_end(folded: str, start: int, limit: int, vocab: Vocabulary) -> int:
+    """Where the phrase naming what a number counts ends: at a clause break or 'và', except
+    inside brackets and before words that continue a list of nouns ("thôn, tổ dân phố")."""
+    continuations = vocab.phrases("list_continuations")
+    cursor = start
+    while cursor < limit:
+        match = _NOUN_BREAK.search(folded, cursor, limit)
+        if not match:
+            return limit
+        mark = match.group().strip()
+        if mark == "(":
+            close = folded.find(")", match.end(), limit)
+            cursor = close + 1 if close > 0 else limit
+            continue
+        if mark == ")" or (mark == "," and continuations.starting(folded[match.end() : match.end() + 30])):
+            cursor = match.end()
+            continue
+        return match.start()
+    return limit
+
+
+_NOUN_BREAK = re.compile(r"[,;:()\[\]\n]|\s(?:và|còn)\s|\s[–—-]\s")
 
 
 def data_dir_default() -> Path:

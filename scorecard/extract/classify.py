@@ -110,7 +110,12 @@ def _subject(draft: Draft, article: Article, vocab: Vocabulary, province: str) -
     sentence_start = article.sentence_at(draft.start)[0]
     folded = article.folded
     places = [(s, "place", v) for s, _e, _p, v in vocab.places.find_all(folded, sentence_start, draft.start)]
-    national = [(s, "national", None) for s, _e, _p, _v in vocab.phrases("national").find_all(folded, sentence_start, draft.start)]
+    names = vocab.phrases("national_in_names").find_all(folded, sentence_start, draft.start)
+    national = [
+        (s, "national", None)
+        for s, _e, _p, _v in vocab.phrases("national").find_all(folded, sentence_start, draft.start)
+        if not any(n[0] <= s < n[1] for n in names)
+    ]
     others = [(s, "other", None) for s, _e, _p, _v in vocab.phrases("other_subjects").find_all(folded, sentence_start, draft.start)]
     mentions = sorted(places + national + others)
     if not mentions:
@@ -160,10 +165,11 @@ def _territory(draft: Draft, article: Article, vocab: Vocabulary, province: str,
 
 
 def _scope(draft: Draft, article: Article, vocab: Vocabulary) -> None:
-    """An operator's network when the sentence names one before the figure (VinaPhone, Viettel)."""
-    sentence_start = article.sentence_at(draft.start)[0]
-    for scope, words in (vocab.raw.get("operators") or {}).items():
-        if vocab.phrases("operators", scope).find_all(article.folded, sentence_start, draft.start):
-            draft.scope = scope
-            return
-    del words
+    """An operator's network when the figure's sentence names one (VinaPhone, Viettel), not a product."""
+    start, end = article.sentence_at(draft.start)
+    products = vocab.phrases("operator_products").find_all(article.folded, start, end)
+    for scope in vocab.raw.get("operators") or {}:
+        for a, b, _phrase, _ in vocab.phrases("operators", scope).find_all(article.folded, start, end):
+            if not any(p[0] <= a < p[1] for p in products):
+                draft.scope = scope
+                return

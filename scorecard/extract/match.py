@@ -2,7 +2,7 @@
 
 The words right after a number usually name what it counts ("2.915 trạm thu phát sóng"); the
 words before it name a share or an index ("tỷ lệ phủ sóng 5G đạt 40%"). An alias found after
-the number weighs twice one found before; the longest, nearest alias whose indicator has the
+the number weighs three times one found before; the longest, nearest alias whose indicator has the
 draft's unit wins. No alias, no indicator: the draft keeps ``indicator: null`` and a suggested
 name (the words after the number) for the editor.
 """
@@ -15,6 +15,8 @@ from .draft import Draft
 from .text import fold
 from .vocab import Indicator, Phrases, Vocabulary
 
+# An alias after the number (what it counts) weighs this many times one before it.
+AFTER_WEIGHT = 3
 # Units a change or a rank may be filed under.
 _COMPATIBLE = {"rank_places": {"rank"}, "percentage_points": {"percent"}, "ratio": set()}
 
@@ -29,24 +31,27 @@ def alias_phrases(vocab: Vocabulary) -> Phrases:
     return vocab.cache["aliases"]
 
 
-def match_indicator(draft: Draft, folded: str, window: tuple[int, int, int, int], vocab: Vocabulary) -> None:
+def match_indicator(draft: Draft, folded: str, window: tuple[int, int, int, int, int], vocab: Vocabulary) -> None:
     """Set ``draft.indicator`` (or ``suggested_name``) from the aliases around the figure.
 
-    ``window`` is (before_start, number_start, number_end, after_end) in the folded body.
+    ``window`` is (before_start, number_start, number_end, clause_break, after_end) in the
+    folded body; an alias after the number must start before ``clause_break``.
     """
-    before_start, start, end, after_end = window
+    before_start, start, end, clause_break, after_end = window
     phrases = alias_phrases(vocab)
     best: tuple[float, str] | None = None
-    for a, b, phrase, indicators in phrases.find_all(folded, end, after_end):
-        score = 2 * len(phrase.split()) - 0.01 * (a - end)
+    for a, b, phrase, indicators in phrases.find_all(folded, end, after_end, overlapping=True):
+        if a >= clause_break:
+            continue
+        score = AFTER_WEIGHT * len(phrase.split()) - 0.01 * (a - end)
         best = _better(best, score, indicators, draft)
-    for a, b, phrase, indicators in phrases.find_all(folded, before_start, start):
+    for a, b, phrase, indicators in phrases.find_all(folded, before_start, start, overlapping=True):
         score = len(phrase.split()) - 0.01 * (start - b)
         best = _better(best, score, indicators, draft)
     if best:
         draft.indicator = best[1]
     else:
-        draft.suggested_name = _suggest(folded, end, after_end) or None
+        draft.suggested_name = _suggest(folded, end, clause_break) or _suggest(folded, end, after_end) or None
 
 
 def _better(best, score: float, indicators: list[Indicator], draft: Draft):

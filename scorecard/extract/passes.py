@@ -28,6 +28,7 @@ def merge_printed_percent(drafts: list[Draft], reader: Reader) -> list[Draft]:
             previous.value = draft.value
             if draft.qualifier != "exact":
                 previous.qualifier = draft.qualifier
+            previous.noun_from = previous.suffix_end or previous.end
             previous.suffix_end = draft.suffix_end or draft.end
             continue
         kept.append(draft)

@@ -365,6 +365,8 @@ class Reader:
             return "per_100_people"
         if self.vocab.phrases("level_before").ending(self.before(token.start, 2)):
             return "level"
+        if self.vocab.phrases("per_person_before").find_all(self.before(token.start, 6)):
+            return "per_person"
         return None if "," in raw else "count"
 
     def _consume_per_100(self, token: Token) -> None:

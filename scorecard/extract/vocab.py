@@ -41,14 +41,17 @@ class Phrases:
                 return phrase, value
         return None
 
-    def find_all(self, text: str, start: int = 0, end: int | None = None):
-        """Every (start, end, phrase, value) in ``text[start:end]``, longest first, not overlapping."""
+    def find_all(self, text: str, start: int = 0, end: int | None = None, overlapping: bool = False):
+        """Every (start, end, phrase, value) in ``text[start:end]``; the longest wins an overlap
+        unless ``overlapping`` (then every match is returned)."""
         end = len(text) if end is None else end
         taken: list[tuple[int, int, str, object]] = []
         for phrase, value in self.items:
             for match in re.finditer(re.escape(phrase), text[start:end]):
                 a, b = start + match.start(), start + match.end()
-                if _word_edge(text, a - 1) and _word_edge(text, b) and not any(a < t[1] and t[0] < b for t in taken):
+                if not (_word_edge(text, a - 1) and _word_edge(text, b)):
+                    continue
+                if overlapping or not any(a < t[1] and t[0] < b for t in taken):
                     taken.append((a, b, phrase, value))
         return sorted(taken)
 
