@@ -117,7 +117,7 @@ def score_article(txt: Path, vocab) -> Score:
             f"{txt.name}: false alarm {_draft_key(draft)} «{extraction.quote(draft)}»"
             + (f" (label there: {near})" if near else "")
         )
-    for i, (span, key, label) in enumerate(gold):
+    for i, (_span, key, label) in enumerate(gold):
         if i not in used:
             score.misses.append(f"{txt.name}: missed {key} «{label['quote']}»")
     return score

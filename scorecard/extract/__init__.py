@@ -18,7 +18,7 @@ from .classify import classify
 from .draft import Draft
 from .match import match_indicator
 from .spans import Reader
-from .text import Article, clause_end, clause_start, read_article
+from .text import Article, clause_start, read_article
 from .vocab import Vocabulary, load_vocabulary
 
 __all__ = ["Draft", "Extraction", "extract_text", "load_vocabulary"]
@@ -53,8 +53,8 @@ def extract_text(text: str, province: str, vocab: Vocabulary) -> Extraction:
     classify(drafts, article, vocab, province)
     for draft in drafts:
         _prefix(draft, reader)
-        _quote(draft, reader)
         match_indicator(draft, article.folded, _window(draft, reader), vocab)
+        _quote(draft, reader)
     skipped = [(t.start, t.end, t.raw, why) for t, why in reader.skipped]
     return Extraction(article, drafts, skipped, province)
 
@@ -65,7 +65,8 @@ def _trailing_qualifiers(drafts: list[Draft], reader: Reader) -> None:
     for draft in drafts:
         after = reader.folded[draft.suffix_end or draft.end : (draft.suffix_end or draft.end) + 20]
         before = reader.folded[max(0, draft.start - 20) : draft.start]
-        if not re.search(r"\btừ\s+$", before):
+        from_word = re.search(r"\b" + vocab.alternation("grammar", "range_from") + r"\s+$", before)
+        if not from_word:
             continue
         if vocab.phrases("at_least_after").starting(after):
             draft.qualifier = "at_least"
@@ -75,7 +76,7 @@ def _trailing_qualifiers(drafts: list[Draft], reader: Reader) -> None:
             continue
         hit = re.match(r"\s*\S+(\s+\S+)?", after)
         draft.suffix_end = (draft.suffix_end or draft.end) + (hit.end() if hit else 0)
-        draft.prefix_start = draft.start - len(re.search(r"từ\s+$", before).group())
+        draft.prefix_start = draft.start - len(from_word.group())
 
 
 def _prefix(draft: Draft, reader: Reader) -> None:
@@ -99,11 +100,21 @@ def _prefix(draft: Draft, reader: Reader) -> None:
         tail = " ".join(words[-n:])
         if any(group.starting(tail) for group in groups):
             keep = n
-    if keep:
+    fillers = vocab.phrases("fillers")
+    while (
+        keep
+        and fillers.starting(" ".join(words[-keep:]))
+        and not any(group.starting(" ".join(words[-keep:])) for group in groups if group is not fillers)
+    ):
+        keep -= len(fillers.starting(" ".join(words[-keep:]))[0].split())
+    if keep > 0:
         tail_len = len(" ".join(words[-keep:]))
         draft.prefix_start = max(0, draft.start - tail_len - 1)
         while draft.prefix_start < draft.start and reader.body[draft.prefix_start].isspace():
             draft.prefix_start += 1
+
+
+QUOTE_WORDS = 6  # words of what a figure counts kept in its quote when no alias names it
 
 
 def _quote(draft: Draft, reader: Reader) -> None:
@@ -120,8 +131,10 @@ def _quote(draft: Draft, reader: Reader) -> None:
     if following:
         limit = following.start()
     stop = _noun_end(folded, noun_start, limit, reader.vocab)
-    words = list(re.finditer(r"\S+", body[noun_start:stop]))[:7]
+    words = list(re.finditer(r"\S+", body[noun_start:stop]))[:QUOTE_WORDS]
     end = noun_start + words[-1].end() if words else own_end
+    if draft.noun_end:
+        end = max(own_end, draft.noun_end)
     if len(body[draft.end : end].split()) < 2:
         lead = clause_start(folded, start, sentence_start)
         lead_words = list(re.finditer(r"\S+", body[lead:start]))[-6:]
@@ -138,7 +151,7 @@ def _window(draft: Draft, reader: Reader) -> tuple[int, int, int, int, int]:
     """(before_start, start, end, clause_break, after_end) around a draft for indicator aliases.
 
     Before: from the clause start or the previous number. After: to the next number, and an
-    alias must start before the clause's end ("99% thôn, tổ dân phố …" keeps its comma).
+    alias must start before the clause's end (a list of nouns keeps its commas).
     """
     folded = reader.folded
     sentence_start, sentence_end = reader.article.sentence_at(draft.start)
@@ -157,9 +170,10 @@ def _noun_end(folded: str, start: int, limit: int, vocab: Vocabulary) -> int:
     """Where the phrase naming what a number counts ends: at a clause break or 'và', except
     inside brackets and before words that continue a list of nouns ("thôn, tổ dân phố")."""
     continuations = vocab.phrases("list_continuations")
+    breaks = _noun_breaks(vocab)
     cursor = start
     while cursor < limit:
-        match = _NOUN_BREAK.search(folded, cursor, limit)
+        match = breaks.search(folded, cursor, limit)
         if not match:
             return limit
         mark = match.group().strip()
@@ -174,7 +188,12 @@ def _noun_end(folded: str, start: int, limit: int, vocab: Vocabulary) -> int:
     return limit
 
 
-_NOUN_BREAK = re.compile(r"[,;:()\[\]\n]|\s(?:và|còn)\s|\s[–—-]\s")
+def _noun_breaks(vocab: Vocabulary) -> re.Pattern:
+    """Clause marks, and the joining words of data/vocabulary.yaml ("và", "còn") between spaces."""
+    if "noun_breaks" not in vocab.cache:
+        words = vocab.alternation("grammar", "joiners")[3:-1] + "|" + vocab.alternation("grammar", "contrast")[3:-1]
+        vocab.cache["noun_breaks"] = re.compile(r"[,;:()\[\]\n]|\s(?:" + words + r")\s|\s[–—-]\s")
+    return vocab.cache["noun_breaks"]
 
 
 def data_dir_default() -> Path:

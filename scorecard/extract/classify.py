@@ -73,7 +73,9 @@ def _dates(draft: Draft, article: Article, vocab: Vocabulary) -> None:
     text = article.folded[paragraph_start : draft.start]
     sentence_end = article.sentence_at(draft.start)[1]
     if draft.kind == "target":
-        years = [int(y) for y in _YEAR.findall(text)] or [int(y) for y in _YEAR.findall(article.folded[draft.end : sentence_end])]
+        years = [int(y) for y in _YEAR.findall(text)] or [
+            int(y) for y in _YEAR.findall(article.folded[draft.end : sentence_end])
+        ]
         if years:
             draft.target_year = years[-1]
         return
@@ -116,7 +118,8 @@ def _subject(draft: Draft, article: Article, vocab: Vocabulary, province: str) -
         for s, _e, _p, _v in vocab.phrases("national").find_all(folded, sentence_start, draft.start)
         if not any(n[0] <= s < n[1] for n in names)
     ]
-    others = [(s, "other", None) for s, _e, _p, _v in vocab.phrases("other_subjects").find_all(folded, sentence_start, draft.start)]
+    named = vocab.phrases("other_subjects", case_sensitive=True).find_all(article.body, sentence_start, draft.start)
+    others = [(s, "other", None) for s, _e, _p, _v in named]
     mentions = sorted(places + national + others)
     if not mentions:
         return
@@ -169,7 +172,7 @@ def _scope(draft: Draft, article: Article, vocab: Vocabulary) -> None:
     start, end = article.sentence_at(draft.start)
     products = vocab.phrases("operator_products").find_all(article.folded, start, end)
     for scope in vocab.raw.get("operators") or {}:
-        for a, b, _phrase, _ in vocab.phrases("operators", scope).find_all(article.folded, start, end):
+        for a, _b, _phrase, _ in vocab.phrases("operators", scope).find_all(article.folded, start, end):
             if not any(p[0] <= a < p[1] for p in products):
                 draft.scope = scope
                 return

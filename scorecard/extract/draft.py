@@ -22,6 +22,7 @@ class Draft:
     in_words: str | None = None
     prefix_start: int | None = None  # where its qualifier / change / rank words start
     suffix_end: int | None = None  # where its unit ends
+    noun_end: int | None = None  # where the indicator's alias after the number ends
     noun_from: int | None = None  # where what it counts is named, when not right after suffix_end
     change: bool = False
     rank: bool = False

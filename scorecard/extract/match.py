@@ -44,20 +44,22 @@ def match_indicator(draft: Draft, folded: str, window: tuple[int, int, int, int,
         if a >= clause_break:
             continue
         score = AFTER_WEIGHT * len(phrase.split()) - 0.01 * (a - end)
-        best = _better(best, score, indicators, draft)
-    for a, b, phrase, indicators in phrases.find_all(folded, before_start, start, overlapping=True):
+        best = _better(best, score, indicators, draft, b)
+    for _a, b, phrase, indicators in phrases.find_all(folded, before_start, start, overlapping=True):
         score = len(phrase.split()) - 0.01 * (start - b)
-        best = _better(best, score, indicators, draft)
+        best = _better(best, score, indicators, draft, b)
     if best:
         draft.indicator = best[1]
+        if best[2] > end:
+            draft.noun_end = best[2]
     else:
         draft.suggested_name = _suggest(folded, end, clause_break) or _suggest(folded, end, after_end) or None
 
 
-def _better(best, score: float, indicators: list[Indicator], draft: Draft):
+def _better(best, score: float, indicators: list[Indicator], draft: Draft, alias_end: int):
     for indicator in indicators:
         if _fits(indicator, draft) and (best is None or score > best[0]):
-            best = (score, indicator.id)
+            best = (score, indicator.id, alias_end)
     return best
 
 

@@ -56,7 +56,7 @@ def rank_lists(drafts: list[Draft], reader: Reader) -> None:
         if not previous.rank or draft.rank or draft.unit != "count":
             continue
         gap = reader.body[previous.end : draft.start]
-        if re.fullmatch(r"\s*(,|và)\s*", gap):
+        if re.fullmatch(r"\s*(,|" + reader.vocab.alternation("grammar", "joiners") + r")\s*", gap):
             draft.rank, draft.unit, draft.prefix_start = True, "rank", previous.prefix_start or previous.start
 
 
@@ -69,11 +69,12 @@ def word_ranks(reader: Reader) -> list[Draft]:
     for start, end, _phrase, value in words.find_all(article.folded, 0, article.end):
         sentence_start = article.sentence_at(start)[0]
         before = article.folded[sentence_start:start].split()[-gap:]
-        if vocab.phrases("ranks", "words_not_after").ending(" ".join(before)) or _counted_group(before):
+        ordinal = vocab.phrases("grammar", "ordinal")
+        if vocab.phrases("ranks", "words_not_after").ending(" ".join(before)) or _counted_group(before, ordinal):
             continue
         if vocab.phrases("ranks", "words_not_before").starting(article.folded[end : end + 12]):
             continue
-        if re.match(r"^\s*(về|là)?\s*\d", article.folded[end : end + 8]):
+        if re.match(r"^\s*(" + vocab.alternation("grammar", "topic") + r")?\s*\d", article.folded[end : end + 8]):
             continue  # "đứng đầu về 4 chỉ số": the number after is read on its own
         draft = Draft(start, end, float(value), unit="rank", rank=True, in_words=article.body[start:end])
         _word_rank_out_of(draft, reader)
@@ -81,18 +82,19 @@ def word_ranks(reader: Reader) -> list[Draft]:
     return found
 
 
-def _counted_group(words: list[str]) -> bool:
+def _counted_group(words: list[str], ordinal) -> bool:
     """'20 tỉnh, thành phố dẫn đầu': a whole number (not a year, not an ordinal) just before."""
     for k, word in enumerate(words):
         bare = word.strip(",.;:()")
         if re.fullmatch(r"\d+(\.\d{3})*", bare) and not re.fullmatch(r"(19|20)\d\d", bare):
-            if k == 0 or words[k - 1] != "thứ":
+            if k == 0 or not ordinal.ending(words[k - 1]):
                 return True
     return False
 
 
 def _word_rank_out_of(draft: Draft, reader: Reader) -> None:
-    match = re.match(r"^\s+(trên|trong|trong số)\s+(?=\d)", reader.folded[draft.end : draft.end + 16])
+    out_of = reader.vocab.alternation("ranks", "out_of")
+    match = re.match(r"^\s+" + out_of + r"\s+(?=\d)", reader.folded[draft.end : draft.end + 16])
     if match:
         j = reader.token_at(draft.end + match.end())
         if j is not None:
@@ -109,7 +111,13 @@ def from_to_ranges(drafts: list[Draft], reader: Reader) -> list[Draft]:
         if previous is not None and previous.value is not None and draft.value is not None:
             gap = reader.folded[previous.suffix_end or previous.end : draft.start]
             head = reader.folded[max(0, (previous.prefix_start or previous.start) - 12) : previous.start]
-            if re.fullmatch(r"\s*đến\s+(\S+\s+)?", gap) and re.search(r"\btừ\s+(\S+\s+)?$", head):
+            to_word, from_word = (
+                reader.vocab.alternation("grammar", "range_to"),
+                reader.vocab.alternation("grammar", "range_from"),
+            )
+            if re.fullmatch(r"\s*" + to_word + r"\s+(\S+\s+)?", gap) and re.search(
+                r"\b" + from_word + r"\s+(\S+\s+)?$", head
+            ):
                 previous.low, previous.high, previous.value = previous.value, draft.value, None
                 previous.end, previous.suffix_end = draft.end, draft.suffix_end or draft.end
                 continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..numbers import NUMBER_PATTERN, parse_vi_number
 from .draft import Draft
-from .text import Article, clause_end, clause_start
+from .text import Article, clause_start, fold
 from .vocab import Vocabulary
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -75,7 +75,7 @@ class Reader:
     # ------------------------------------------------------------ reading
     def read(self) -> list[Draft]:
         drafts = []
-        for i, token in enumerate(self.tokens):
+        for i in range(len(self.tokens)):
             if i in self.consumed:
                 continue
             why = self.not_a_figure(i)
@@ -89,44 +89,63 @@ class Reader:
 
     def not_a_figure(self, i: int) -> str | None:
         """Why token ``i`` is not a figure (date, document, version…), or None when it may be one."""
+        return self._glued_not_figure(i) or self._written_not_figure(i) or self._context_not_figure(self.tokens[i], i)
+
+    def _glued_not_figure(self, i: int) -> str | None:
+        """Codes and names the number is glued into: QH15, 4G, 24/7, 10:00, a file name."""
         token, body = self.tokens[i], self.body
         rest = body[token.end : token.end + 12]
         before_char = body[token.start - 1 : token.start]
-        vocab = self.vocab.raw
-        glued = rest[:1]
         if before_char.isalpha() or (before_char in "/-" and body[token.start - 2 : token.start - 1].isalpha()):
             return "part of a code or a name"
-        if self._unit_after(token) is None and glued and glued.isalpha():
+        if self._unit_after(token) is None and rest[:1].isalpha():
             return "part of a name (4G, 3D)"
-        if any(body.startswith(t, token.start) for t in vocab.get("tokens", [])):
+        if any(body.startswith(t, token.start) for t in self.vocab.raw.get("tokens", [])):
             self._consume_following(i, body.find(" ", token.start))
             return "a fixed expression"
         if rest[:1] == ":" and rest[1:2].isdigit() or before_char == ":":
             self._consume_following(i, token.end + 3)
             return "a time"
+        if len(re.sub(r"\D", "", token.raw)) > 12 or re.match(r"^[\w-]*\.(jpe?g|png|gif|webp)\b", rest):
+            return "part of a file name or a code"
+        return None
+
+    def _written_not_figure(self, i: int) -> str | None:
+        """Document numbers, dates, versions and years, from how they are written."""
+        token = self.tokens[i]
+        rest = self.body[token.end : token.end + 12]
         if _DOC_AFTER.match(rest) or self._after_document_word(token.start):
             self._consume_following(i, token.end + 20, stop_at_space=True)
             return "a document number"
-        if _DATE_AFTER.match(rest) or _MONTH_YEAR_AFTER.match(rest) or _DOT_DATE.match(token.raw):
+        dated = _DATE_AFTER.match(rest) or _MONTH_YEAR_AFTER.match(rest) or _DOT_DATE.match(token.raw)
+        if dated or (
+            rest[:1] == "/" and self.vocab.phrases("non_figures", "date_before").ending(self.before(token.start, 3))
+        ):
             self._consume_following(i, token.end + 6, stop_at_space=True)
             return "a date"
-        if rest[:1] == "/" and self.vocab.phrases("non_figures", "date_before").ending(self.before(token.start, 3)):
-            self._consume_following(i, token.end + 4, stop_at_space=True)
-            return "a date"
-        if _DOT_SMALL.match(rest):
-            if not re.match(r"^\.\d{1,2}\s*(%|điểm)", rest):
-                self._consume_following(i, token.end + 3, stop_at_space=True)
-                return "a date or a version (19.9, 4.0)"
+        if _DOT_SMALL.match(rest) and not self._english_decimal(rest):
+            self._consume_following(i, token.end + 3, stop_at_space=True)
+            return "a date or a version (19.9, 4.0)"
         if _YEAR.match(token.raw) and re.match(r"^-\d{2}(-\d{2})?\b", rest):
             self._consume_following(i, token.end + 6, stop_at_space=True)
             return "a date (YYYY-MM-DD)"
         if _YEAR.match(token.raw) and self._unit_after(token) is None:
             return "a year"
-        if len(re.sub(r"\D", "", token.raw)) > 12 or re.match(r"^[\w-]*\.(jpe?g|png|gif|webp)\b", rest):
-            return "part of a file name or a code"
-        if token.value == 1 and re.match(r"^\s+trong\s+\d", self.folded[token.end : token.end + 12]):
-            return "the '1' of '1 trong N' (the N is the figure)"
-        return self._context_not_figure(token, i)
+        if self._one_of_group(token):
+            return "the 1 of '1 trong N' (the N is the figure)"
+        return None
+
+    def _english_decimal(self, rest: str) -> bool:
+        """'98.5%', '7.5 điểm': a decimal point, not a date, when a percent or score follows."""
+        tail = fold(rest[re.match(r"^\.\d{1,2}", rest).end() :]).lstrip()
+        return tail.startswith("%") or bool(self.vocab.phrases("score_words").starting(tail))
+
+    def _one_of_group(self, token: Token) -> bool:
+        text = self.folded[token.start : token.start + 20]
+        return any(
+            phrase[0].isdigit() and re.match(re.escape(phrase) + r"\s+\d", text)
+            for phrase, _ in self.vocab.phrases("ranks", "group_before").items
+        )
 
     def _consume_following(self, i: int, until: int, stop_at_space: bool = False) -> None:
         """Mark the numbers glued to token ``i`` (the 8 of 5/8/2021) as read, up to ``until``."""
@@ -141,7 +160,7 @@ class Reader:
 
     def _after_document_word(self, index: int) -> bool:
         words = self.before(index, 4)
-        words = re.sub(r"\s*(số|sô)\s*$", "", words)
+        words = re.sub(r"\s*" + self.vocab.alternation("grammar", "number_sign") + r"\s*$", "", words)
         return bool(self.vocab.phrases("non_figures", "document_before").ending(words))
 
     def _context_not_figure(self, token: Token, i: int) -> str | None:
@@ -151,7 +170,12 @@ class Reader:
             if not vocab.phrases("ranks", "before").ending(before):
                 return "a date (after a date word)"
         hit = vocab.phrases("non_figures", "before").ending(before)
-        if hit and not (hit[0] == "số" and vocab.phrases("non_figures", "number_sign_ok_after").ending(before[:-3])):
+        sign = vocab.phrases("grammar", "number_sign").ending(before) if hit else None
+        if hit and not (
+            sign
+            and hit[0] == sign[0]
+            and vocab.phrases("non_figures", "number_sign_ok_after").ending(before[: -len(sign[0])])
+        ):
             if not self._group_rank(token):
                 self._consume_joined(i)
                 return f"after '{hit[0]}' (a version, period, name or frame)"
@@ -170,15 +194,17 @@ class Reader:
         if self.vocab.phrases("non_figures", "scale_before").ending(before):
             return True
         whole = "," not in token.raw and not token.raw.startswith("0.")
-        return whole and self.body[token.start - 1 : token.start] == "(" and bool(
-            self.vocab.phrases("score_words").starting(after)
+        return (
+            whole
+            and self.body[token.start - 1 : token.start] == "("
+            and bool(self.vocab.phrases("score_words").starting(after))
         )
 
     def _consume_joined(self, i: int) -> None:
         """'mức độ 3 và 4': numbers joined to a non-figure by 'và', ',' or a dash are not figures either."""
         for j in range(i + 1, len(self.tokens)):
             gap = self.folded[self.tokens[j - 1].end : self.tokens[j].start]
-            if not re.fullmatch(r"\s*(,|và|-|–|hoặc)\s*", gap):
+            if not re.fullmatch(r"\s*(,|-|–|" + self.vocab.alternation("grammar", "joiners") + r")\s*", gap):
                 break
             self.consumed.add(j)
 
@@ -205,7 +231,7 @@ class Reader:
                 if scale_hit and spec["unit"] != "VND":
                     continue
                 factor = float(spec.get("factor", 1))
-                if scale_hit and spec["unit"] == "VND" and name == "đồng":
+                if scale_hit and spec.get("scaled"):
                     factor = float(scale_hit[1])
                 return spec["unit"], factor, offset + len(folded_name)
         if scale_hit:
@@ -245,9 +271,7 @@ class Reader:
         sentence_end = self.article.sentence_at(token.start)[1]
         after = self.folded[token.end : min(sentence_end, token.end + 70)]
         top = self.vocab.phrases("non_figures", "before").ending(before)
-        return bool(top) or any(
-            self.vocab.phrases("ranks", "group_after").find_all(after)
-        )
+        return bool(top) or any(self.vocab.phrases("ranks", "group_after").find_all(after))
 
     def figure(self, i: int) -> Draft | None:
         """Read token ``i`` as a figure: a/b, range, rank, change, or a value with its unit."""
@@ -344,7 +368,8 @@ class Reader:
 
     def _rank_out_of(self, token: Token, draft: Draft) -> None:
         """'đứng thứ 71 trong 193 quốc gia': the 193 is the denominator."""
-        match = re.match(r"^\s+(\S+(?:\s+số)?)\s+(?=\d)", self.folded[token.end : token.end + 20])
+        sign = self.vocab.alternation("grammar", "number_sign")
+        match = re.match(r"^\s+(\S+(?:\s+" + sign + r")?)\s+(?=\d)", self.folded[token.end : token.end + 20])
         if match and self.vocab.phrases("ranks", "out_of").starting(match.group(1)):
             j = self.token_at(token.end + match.end())
             if j is not None:

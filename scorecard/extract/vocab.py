@@ -9,6 +9,7 @@ from the registry and ``data/former-units.yaml``. A new phrase is a YAML edit.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from .text import fold
 class Phrases:
     """A set of phrases matched on whole words of folded text, the longest first."""
 
-    def __init__(self, phrases, value=None):
+    def __init__(self, phrases, value=None, case_sensitive: bool = False):
         items = phrases.items() if isinstance(phrases, dict) else ((p, value) for p in phrases)
-        self.items = sorted(((fold(str(p)).strip(), v) for p, v in items), key=lambda item: -len(item[0]))
+        norm = (lambda text: unicodedata.normalize("NFC", text)) if case_sensitive else fold
+        self.items = sorted(((norm(str(p)).strip(), v) for p, v in items), key=lambda item: -len(item[0]))
         self.items = [item for item in self.items if item[0]]
 
     def ending(self, text: str):
@@ -81,14 +83,25 @@ class Vocabulary:
     unchanged: set[str] = field(default_factory=set)
     cache: dict = field(default_factory=dict)
 
-    def phrases(self, *path: str, value=None) -> Phrases:
+    def phrases(self, *path: str, value=None, case_sensitive: bool = False) -> Phrases:
         """The phrases at ``path`` in vocabulary.yaml (a list, or a mapping to values)."""
-        key = (path, value)
+        key = (path, value, case_sensitive)
         if key not in self.cache:
             node = self.raw
             for part in path:
                 node = node.get(part, []) if isinstance(node, dict) else []
-            self.cache[key] = Phrases(node or [], value)
+            self.cache[key] = Phrases(node or [], value, case_sensitive)
+        return self.cache[key]
+
+    def alternation(self, *path: str) -> str:
+        """A regex alternation of the folded words at ``path`` ("từ" → ``(?:từ)``)."""
+        key = ("alternation", path)
+        if key not in self.cache:
+            node = self.raw
+            for part in path:
+                node = node.get(part, []) if isinstance(node, dict) else []
+            words = sorted((fold(str(w)).strip() for w in node or []), key=len, reverse=True)
+            self.cache[key] = "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
         return self.cache[key]
 
     def qualifier_words(self) -> Phrases:
