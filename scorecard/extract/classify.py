@@ -40,10 +40,17 @@ def _kind(index: int, article: Article, vocab: Vocabulary) -> str:
     folded = article.folded
     paragraph_start = article.paragraph_at(index)[0]
     signals = vocab.kind_words().find_all(folded, paragraph_start, index)
-    clause_from = clause_start(folded, index, article.sentence_at(index)[0])
+    sentence_from = article.sentence_at(index)[0]
+    clause_from = clause_start(folded, index, sentence_from)
+    weak_reset = False
     for start, _end, _phrase, role in reversed(signals):
         if role == "neutral":
             continue
+        if role == "actual_weak":
+            weak_reset = weak_reset or start >= sentence_from
+            continue
+        if role == "target_context" and weak_reset and start < sentence_from:
+            return "actual"
         if role == "not_target":
             if start >= clause_from:
                 return "actual"

@@ -118,9 +118,11 @@ class Reader:
             self._consume_following(i, token.end + 20, stop_at_space=True)
             return "a document number"
         dated = _DATE_AFTER.match(rest) or _MONTH_YEAR_AFTER.match(rest) or _DOT_DATE.match(token.raw)
-        if dated or (
-            rest[:1] == "/" and self.vocab.phrases("non_figures", "date_before").ending(self.before(token.start, 3))
-        ):
+        before = self.before(token.start, 3)
+        date_word = self.vocab.phrases("non_figures", "date_before").ending(before) or self.vocab.phrases(
+            "non_figures", "day_month_before"
+        ).ending(before)
+        if dated or (self._day_month(i) and date_word):
             self._consume_following(i, token.end + 6, stop_at_space=True)
             return "a date"
         if _DOT_SMALL.match(rest) and not self._english_decimal(rest):
@@ -134,6 +136,14 @@ class Reader:
         if self._one_of_group(token):
             return "the 1 of '1 trong N' (the N is the figure)"
         return None
+
+    def _day_month(self, i: int) -> bool:
+        """'26/10': a day and a month (a ≤ 31, b ≤ 12), which a date word before makes a date."""
+        token = self.tokens[i]
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if not nxt or self.body[token.end : nxt.start] != "/":
+            return False
+        return token.value.is_integer() and 1 <= token.value <= 31 and nxt.value.is_integer() and 1 <= nxt.value <= 12
 
     def _english_decimal(self, rest: str) -> bool:
         """'98.5%', '7.5 điểm': a decimal point, not a date, when a percent or score follows."""
@@ -283,7 +293,7 @@ class Reader:
         if self._group_rank(token):
             draft.rank, draft.unit, draft.qualifier = True, "rank", "at_most"
             return draft
-        if self._places_after(token):
+        if self._places_after(token) and not self._places_counted(token):
             self.skip(i, "the frame of a ranking (N provinces)")
             return None
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
@@ -312,6 +322,21 @@ class Reader:
         rest = " ".join(after.lstrip()[len(hit[0]) :].split()[:4])
         return bool(self.vocab.phrases("non_figures", "ranking_words").find_all(rest))
 
+    def _places_counted(self, token: Token) -> bool:
+        """'25 tỉnh, thành phố đã “phủ xanh”': a count of provinces that did something is a figure."""
+        after = self.folded[token.end : token.end + 60]
+        hit = self.vocab.phrases("non_figures", "places").starting(after)
+        rest = after.lstrip()[len(hit[0]) :] if hit else ""
+        continuations = self.vocab.phrases("list_continuations")
+        while rest.startswith(","):
+            more = continuations.starting(rest[1:])
+            if not more:
+                break
+            rest = rest[1:].lstrip()[len(more[0]) :]
+        counted = self.vocab.phrases("non_figures", "places_counted_before")
+        marks = [p for p, _ in counted.items if not p[0].isalnum()]
+        return bool(counted.starting(rest)) or any(rest.lstrip().startswith(mark) for mark in marks)
+
     def _rank_word(self, text: str):
         return self.vocab.phrases("ranks", "before").ending(text)
 
@@ -320,8 +345,7 @@ class Reader:
         b = self.tokens[i + 1]
         self.consumed.add(i + 1)
         draft.end = b.end
-        denominators = {float(d) for d in self.vocab.raw["ranks"].get("denominators", [])}
-        if self._rank_word(peeled) or (b.value in denominators and draft.value <= b.value and draft.value != b.value):
+        if self._rank_word(peeled):
             draft.rank, draft.unit, draft.denominator = True, "rank", b.value
         else:
             draft.numerator, draft.denominator, draft.value, draft.unit = draft.value, b.value, None, "percent"

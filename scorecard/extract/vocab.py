@@ -114,7 +114,16 @@ class Vocabulary:
         """Every kind signal with its role: target_context, target_local, forecast_local, actual, not_target."""
         if "kinds" not in self.cache:
             mapping = {}
-            for role in ("target_local", "forecast_local", "actual", "target_context", "not_target", "neutral"):
+            roles = (
+                "target_local",
+                "forecast_local",
+                "actual",
+                "actual_weak",
+                "target_context",
+                "not_target",
+                "neutral",
+            )
+            for role in roles:
                 mapping.update({word: role for word in self.raw["kinds"].get(role, [])})
             self.cache["kinds"] = Phrases(mapping)
         return self.cache["kinds"]
