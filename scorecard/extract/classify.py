@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from .draft import Draft
-from .text import Article, clause_start
+from .text import Article, clause_end, clause_start
 from .vocab import Vocabulary
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -129,6 +129,9 @@ def _subject(draft: Draft, article: Article, vocab: Vocabulary, province: str) -
     others = [(s, "other", None) for s, _e, _p, _v in named]
     mentions = sorted(places + national + others)
     if not mentions:
+        clause_to = clause_end(folded, draft.end, article.sentence_at(draft.start)[1])
+        if vocab.phrases("national").find_all(folded, draft.end, clause_to):
+            draft.subject = "national"  # "6.000-7.000 BTS 5G trong cả nước"
         return
     _start, role, value = mentions[-1]
     if role == "national":
@@ -155,9 +158,10 @@ def _era(article: Article, vocab: Vocabulary) -> str | None:
 
 
 def _territory(draft: Draft, article: Article, vocab: Vocabulary, province: str, era: str | None) -> None:
-    """For the province's own figures: the former unit they describe, or current."""
-    if draft.subject != "province" or province in vocab.unchanged:
-        if draft.subject == "province":
+    """For a province's figures (this one's or another's): the former unit they describe, or current."""
+    slug = province if draft.subject == "province" else draft.subject
+    if slug not in vocab.former_of or slug in vocab.unchanged:
+        if slug in vocab.unchanged:
             draft.territory = None
         return
     if draft.territory:
@@ -165,7 +169,7 @@ def _territory(draft: Draft, article: Article, vocab: Vocabulary, province: str,
     dated = draft.as_of or draft.target_year
     year = int(str(dated)[:4]) if dated else None
     if draft.denominator == 63 or (year and year < 2025) or (year is None and era == "before"):
-        draft.territory = vocab.same_name_former.get(province)
+        draft.territory = vocab.same_name_former.get(slug)
         if draft.territory is None:
             draft.notes.append("describes a former unit: name it in territory")
     elif draft.denominator == 34 or (year and year > 2025) or era == "after" or draft.kind == "target":

@@ -68,9 +68,12 @@ class Reader:
     def token_at(self, index: int) -> int | None:
         return next((i for i, t in enumerate(self.tokens) if t.start == index), None)
 
-    def skip(self, i: int, why: str) -> None:
+    def skip(self, i: int, why: str, glued: set[int] | frozenset = frozenset()) -> None:
+        """Set token ``i`` aside as not a figure; ``glued`` are the tokens read with it (5/8/2021)."""
         self.consumed.add(i)
-        self.skipped.append((self.tokens[i], why))
+        token = self.tokens[i]
+        end = max([token.end] + [self.tokens[j].end for j in glued])
+        self.skipped.append((Token(token.start, end, self.body[token.start : end], token.value), why))
 
     # ------------------------------------------------------------ reading
     def read(self) -> list[Draft]:
@@ -78,9 +81,10 @@ class Reader:
         for i in range(len(self.tokens)):
             if i in self.consumed:
                 continue
+            already = set(self.consumed)
             why = self.not_a_figure(i)
             if why:
-                self.skip(i, why)
+                self.skip(i, why, self.consumed - already)
                 continue
             draft = self.figure(i)
             if draft is not None:
@@ -96,12 +100,14 @@ class Reader:
         token, body = self.tokens[i], self.body
         rest = body[token.end : token.end + 12]
         before_char = body[token.start - 1 : token.start]
-        if before_char.isalpha() or (before_char in "/-" and body[token.start - 2 : token.start - 1].isalpha()):
+        two_before = body[max(0, token.start - 2) : max(0, token.start - 1)]
+        if before_char.isalpha() or (before_char and before_char in "/-" and two_before.isalpha()):
             return "part of a code or a name"
         if self._unit_after(token) is None and rest[:1].isalpha():
             return "part of a name (4G, 3D)"
-        if any(body.startswith(t, token.start) for t in self.vocab.raw.get("tokens", [])):
-            self._consume_following(i, body.find(" ", token.start))
+        fixed = next((t for t in self.vocab.raw.get("tokens", []) if body.startswith(t, token.start)), None)
+        if fixed:
+            self._consume_following(i, token.start + len(fixed))
             return "a fixed expression"
         if rest[:1] == ":" and rest[1:2].isdigit() or before_char == ":":
             self._consume_following(i, token.end + 3)
@@ -262,7 +268,10 @@ class Reader:
         qualifier = None
         fillers = self.vocab.phrases("fillers")
         change_fillers = self.vocab.phrases("change_fillers")
+        changes = [self.vocab.phrases("changes", direction) for direction in ("up", "down", "ratio")]
         for _ in range(5):
+            if any(change.ending(before) for change in changes):
+                break  # "cao hơn 0,28%": the "hơn" belongs to the change word
             hit = None if qualifier else self.vocab.qualifier_words().ending(before)
             if hit:
                 qualifier = hit[1]
