@@ -219,7 +219,8 @@ def test_a_goal_met_is_not_a_target(vocab):
 def test_negation_counts_what_is_missing(vocab):
     _, found = drafts(
         vocab,
-        "Toàn tỉnh vẫn còn 6 thôn chưa có hạ tầng internet băng rộng di động, 56 thôn chưa có hạ tầng internet băng rộng cáp quang.",
+        "Toàn tỉnh vẫn còn 6 thôn chưa có hạ tầng internet băng rộng di động, "
+        "56 thôn chưa có hạ tầng internet băng rộng cáp quang.",
     )
     assert [(d.value, d.kind, d.indicator) for d in found] == [
         (6, "actual", "villages_without_mobile_broadband"),
@@ -229,9 +230,9 @@ def test_negation_counts_what_is_missing(vocab):
 
 def test_national_and_other_provinces_beside_the_province(vocab):
     text = (
-        "Theo số liệu từ hệ thống giám sát, đo lường Chính phủ số (EMC), trong năm 2024, Hà Nam đã xử lý trực tuyến toàn "
-        "trình 68,54% trong tổng số 168.000 hồ sơ thủ tục hành chính. Đà Nẵng (58,89%), Hà Giang (55,76%) và Nam Định "
-        "(52,96%) là những địa phương xếp sau."
+        "Theo số liệu từ hệ thống giám sát, đo lường Chính phủ số (EMC), trong năm 2024, "
+        "Hà Nam đã xử lý trực tuyến toàn trình 68,54% trong tổng số 168.000 hồ sơ thủ tục hành chính. "
+        "Đà Nẵng (58,89%), Hà Giang (55,76%) và Nam Định (52,96%) là những địa phương xếp sau."
     )
     _, found = drafts(vocab, text, "ninh-binh")
     assert [(d.value, d.subject, d.territory) for d in found] == [
@@ -243,7 +244,8 @@ def test_national_and_other_provinces_beside_the_province(vocab):
     ]
     _, found = drafts(
         vocab,
-        "Trong năm 2024, Việt Nam đã tăng 15 bậc trong bảng xếp hạng Chính phủ điện tử của Liên Hợp Quốc, đứng thứ 71/193 quốc gia.",
+        "Trong năm 2024, Việt Nam đã tăng 15 bậc trong bảng xếp hạng Chính phủ điện tử của Liên Hợp Quốc, "
+        "đứng thứ 71/193 quốc gia.",
         "ha-noi",
     )
     assert [(d.value, d.kind, d.unit, d.subject) for d in found] == [
