@@ -55,12 +55,24 @@ def _kind(index: int, article: Article, vocab: Vocabulary) -> str:
             if start >= clause_from:
                 return "actual"
             continue
-        if role in ("target_local", "forecast_local"):
+        if role == "target_local":
+            if start >= sentence_from and not _closed(folded, _end, index, vocab):
+                return "target"
+            continue
+        if role == "forecast_local":
             if start >= clause_from:
-                return "target" if role == "target_local" else "forecast"
+                return "forecast"
             continue
         return "target" if role == "target_context" else "actual"
     return "actual"
+
+
+def _closed(folded: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether a local signal's reach ends before the figure: a closing bracket, a ';' or a contrast word."""
+    between = folded[start:end]
+    if ")" in between or ";" in between:
+        return True
+    return bool(re.search(r"\b" + vocab.alternation("grammar", "contrast") + r"\b", between))
 
 
 def _baseline(draft: Draft, article: Article, vocab: Vocabulary) -> str | None:
@@ -130,7 +142,9 @@ def _subject(draft: Draft, article: Article, vocab: Vocabulary, province: str) -
     mentions = sorted(places + national + others)
     if not mentions:
         clause_to = clause_end(folded, draft.end, article.sentence_at(draft.start)[1])
-        if vocab.phrases("national").find_all(folded, draft.end, clause_to):
+        names = vocab.phrases("national_in_names").find_all(folded, draft.end, clause_to)
+        after = vocab.phrases("national").find_all(folded, draft.end, clause_to)
+        if any(not any(n[0] <= a[0] < n[1] for n in names) for a in after):
             draft.subject = "national"  # "6.000-7.000 BTS 5G trong cả nước"
         return
     _start, role, value = mentions[-1]

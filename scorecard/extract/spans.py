@@ -184,6 +184,7 @@ class Reader:
         vocab = self.vocab
         if vocab.phrases("non_figures", "date_before").ending(before) and not self._unit_after(token):
             if not vocab.phrases("ranks", "before").ending(before):
+                self._consume_joined(i)  # "Ngày 15-10", "từ ngày 1 – 31/8/2025"
                 return "a date (after a date word)"
         hit = vocab.phrases("non_figures", "before").ending(before)
         sign = vocab.phrases("grammar", "number_sign").ending(before) if hit else None
@@ -424,6 +425,8 @@ class Reader:
         if self.vocab.phrases("level_before").ending(self.before(token.start, 2)):
             return "level"
         if self.vocab.phrases("per_person_before").find_all(self.before(token.start, 6)):
+            return "per_person"
+        if any(marker in window for marker in self.vocab.raw.get("per_person_after", [])):
             return "per_person"
         return None if "," in raw else "count"
 
