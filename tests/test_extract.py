@@ -456,3 +456,41 @@ def test_seed_drafts_reproduce_the_data_files(vocab):
     differences = _bench().seed_differences(DATA, vocab)
     assert all(": indicator None (data: " in line for line in differences), differences
     assert len(differences) <= 2
+
+
+def test_page_dates_weekdays_and_time_zones_are_not_figures(vocab):
+    extraction, found = drafts(vocab, "Cập nhật, 16:57, Thứ Hai, 08/08/2022 (GMT+7)", "vinh-long")
+    assert found == [] and len(extraction.skipped) == 3
+
+
+def test_an_earlier_rank_out_of_the_same_n_is_a_rank(vocab):
+    _, found = drafts(vocab, "Vĩnh Long xếp hạng 32/63 (ảnh), tăng 20 bậc so với DTI 2020 (52/63)", "vinh-long")
+    assert [(d.value, d.unit, d.kind) for d in found] == [
+        (32, "rank", "actual"),
+        (20, "rank_places", "change"),
+        (52, "rank", "actual"),
+    ]
+
+
+def test_a_top_group_is_a_rank_of_at_most_n(vocab):
+    text = "Nam Định luôn nằm trong tốp 10 tỉnh, thành phố dẫn đầu cả nước về kết quả giải quyết thủ tục hành chính"
+    _, found = drafts(vocab, text, "ninh-binh")
+    assert [(d.value, d.unit, d.qualifier, d.territory) for d in found] == [(10, "rank", "at_most", "nam-dinh-36")]
+
+
+def test_goals_listed_in_the_next_paragraph_stay_goals(vocab):
+    text = (
+        "Mục tiêu cụ thể, trong giai đoạn 2025 - 2027, Đà Nẵng mở rộng vùng phủ sóng 5G; tối thiểu 30% người sử dụng "
+        "có khả năng truy cập băng rộng cố định với tốc độ trên 1Gb/s.\n\n"
+        "Tỷ lệ thuê bao sử dụng điện thoại thông minh/tổng thuê bao điện thoại di động đạt 95%; tỷ lệ thôn, bản được "
+        "phủ sóng di động băng rộng đạt 100%.\n\n"
+        "Tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết thủ tục hành chính của cả nước tháng 10/2025 đạt 39,98%."
+    )
+    _, found = drafts(vocab, text, "da-nang")
+    assert [(d.value, d.kind) for d in found] == [
+        (30, "target"),
+        (1000, "target"),
+        (95, "target"),
+        (100, "target"),
+        (39.98, "actual"),
+    ]

@@ -48,8 +48,10 @@ def extract_text(text: str, province: str, vocab: Vocabulary) -> Extraction:
     drafts = passes.from_to_ranges(drafts, reader)
     drafts = sorted(drafts + word_ranks, key=lambda d: d.start)
     passes.rank_lists(drafts, reader)
+    passes.ranks_in_the_same_frame(drafts, reader)
     _trailing_qualifiers(drafts, reader)
     passes.carry_qualifier(drafts, reader)
+    article.date_spans = [(t.start, t.end) for t, why in reader.skipped if why.startswith("a date")]
     classify(drafts, article, vocab, province)
     for draft in drafts:
         _prefix(draft, reader)

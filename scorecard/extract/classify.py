@@ -23,6 +23,7 @@ MERGER = date(2025, 7, 1)
 def classify(drafts: list[Draft], article: Article, vocab: Vocabulary, province: str) -> None:
     """Fill kind, dates, subject, territory and scope of every draft, in place."""
     merger_era = _era(article, vocab)
+    named_former = _named_former_unit(article, vocab, province)
     for draft in drafts:
         if draft.change:
             draft.kind = "change"
@@ -31,39 +32,47 @@ def classify(drafts: list[Draft], article: Article, vocab: Vocabulary, province:
             draft.kind = _kind(draft.start, article, vocab)
         _dates(draft, article, vocab)
         _subject(draft, article, vocab, province)
-        _territory(draft, article, vocab, province, merger_era)
+        _territory(draft, article, vocab, province, merger_era, named_former)
         _scope(draft, article, vocab)
 
 
-def _kind(index: int, article: Article, vocab: Vocabulary) -> str:
-    """The nearest kind signal before ``index``: clause-local ones first, then the paragraph's context."""
-    folded = article.folded
+def _kind(index: int, article: Article, vocab: Vocabulary, carry: bool = True) -> str:
+    """The nearest kind signal before ``index``: clause-local ones first, then the paragraph's context.
+
+    A paragraph with no signal and no date before the figure continues the goals of the paragraph
+    before it ("Mục tiêu cụ thể, … tối thiểu 30% …" then "Tỷ lệ thôn … đạt 100%; …").
+    """
     paragraph_start = article.paragraph_at(index)[0]
-    signals = vocab.kind_words().find_all(folded, paragraph_start, index)
+    signals = [s for s in vocab.kind_words().find_all(article.folded, paragraph_start, index) if s[3] != "neutral"]
+    dated = any(paragraph_start <= start < index for start, _end in article.date_spans)
+    if carry and not dated and not signals:
+        previous = [p for p in article.paragraphs if p[1] <= paragraph_start]
+        if previous and _kind(previous[-1][1] - 1, article, vocab, carry=False) == "target":
+            return "target"
+    return _nearest_signal(index, signals, article, vocab)
+
+
+def _nearest_signal(index: int, signals: list, article: Article, vocab: Vocabulary) -> str:
+    folded = article.folded
     sentence_from = article.sentence_at(index)[0]
     clause_from = clause_start(folded, index, sentence_from)
     weak_reset = False
-    for start, _end, _phrase, role in reversed(signals):
-        if role == "neutral":
-            continue
+    for start, end, _phrase, role in reversed(signals):
         if role == "actual_weak":
             weak_reset = weak_reset or start >= sentence_from
-            continue
-        if role == "target_context" and weak_reset and start < sentence_from:
-            return "actual"
-        if role == "not_target":
+        elif role == "target_context":
+            return "actual" if weak_reset and start < sentence_from else "target"
+        elif role == "not_target":
             if start >= clause_from:
                 return "actual"
-            continue
-        if role == "target_local":
-            if start >= sentence_from and not _closed(folded, _end, index, vocab):
+        elif role == "target_local":
+            if start >= sentence_from and not _closed(folded, end, index, vocab):
                 return "target"
-            continue
-        if role == "forecast_local":
+        elif role == "forecast_local":
             if start >= clause_from:
                 return "forecast"
-            continue
-        return "target" if role == "target_context" else "actual"
+        else:
+            return "actual"
     return "actual"
 
 
@@ -171,7 +180,20 @@ def _era(article: Article, vocab: Vocabulary) -> str | None:
     return "before" if before and not after else None
 
 
-def _territory(draft: Draft, article: Article, vocab: Vocabulary, province: str, era: str | None) -> None:
+def _named_former_unit(article: Article, vocab: Vocabulary, province: str) -> str | None:
+    """The one former unit of ``province`` the article names (Nam Định for ninh-binh), if only one."""
+    named = {
+        value[1] if value[1] else vocab.same_name_former.get(value[0])
+        for _s, _e, _p, value in vocab.places.find_all(article.folded, 0, article.end)
+        if value[0] == province
+    }
+    named.discard(None)
+    return named.pop() if len(named) == 1 else None
+
+
+def _territory(
+    draft: Draft, article: Article, vocab: Vocabulary, province: str, era: str | None, named: str | None
+) -> None:
     """For a province's figures (this one's or another's): the former unit they describe, or current."""
     slug = province if draft.subject == "province" else draft.subject
     if slug not in vocab.former_of or slug in vocab.unchanged:
@@ -183,7 +205,7 @@ def _territory(draft: Draft, article: Article, vocab: Vocabulary, province: str,
     dated = draft.as_of or draft.target_year
     year = int(str(dated)[:4]) if dated else None
     if draft.denominator == 63 or (year and year < 2025) or (year is None and era == "before"):
-        draft.territory = vocab.same_name_former.get(slug)
+        draft.territory = (named if slug == province else None) or vocab.same_name_former.get(slug)
         if draft.territory is None:
             draft.notes.append("describes a former unit: name it in territory")
     elif draft.denominator == 34 or (year and year > 2025) or era == "after" or draft.kind == "target":

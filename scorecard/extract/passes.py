@@ -66,7 +66,10 @@ def word_ranks(reader: Reader) -> list[Draft]:
     words = vocab.phrases("ranks", "words")
     gap = int(vocab.raw["ranks"].get("words_after_number_gap", 5))
     found = []
+    weekdays = vocab.phrases("weekdays", case_sensitive=True).find_all(article.body, 0, article.end)
     for start, end, _phrase, value in words.find_all(article.folded, 0, article.end):
+        if any(a <= start < b for a, b, _p, _v in weekdays):
+            continue
         sentence_start = article.sentence_at(start)[0]
         before = article.folded[sentence_start:start].split()[-gap:]
         ordinal = vocab.phrases("grammar", "ordinal")
@@ -123,3 +126,20 @@ def from_to_ranges(drafts: list[Draft], reader: Reader) -> list[Draft]:
                 continue
         kept.append(draft)
     return kept
+
+
+def ranks_in_the_same_frame(drafts: list[Draft], reader: Reader) -> None:
+    """'xếp hạng 32/63 …, tăng 20 bậc so với DTI 2020 (52/63)': an a/b out of the same N as a rank
+    earlier in the sentence is a rank too."""
+    for k, draft in enumerate(drafts):
+        if draft.numerator is None or draft.value is not None or draft.rank:
+            continue
+        sentence = reader.article.sentence_at(draft.start)
+        for earlier in drafts[:k]:
+            if (
+                earlier.rank
+                and earlier.denominator == draft.denominator
+                and reader.article.sentence_at(earlier.start) == sentence
+            ):
+                draft.rank, draft.unit, draft.value, draft.numerator = True, "rank", draft.numerator, None
+                break

@@ -59,6 +59,7 @@ class Article:
     end: int = 0  # where the article ends (page furniture starts)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    date_spans: list[tuple[int, int]] = field(default_factory=list)  # numbers read as dates
 
     @property
     def published(self) -> date | None:
