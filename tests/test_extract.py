@@ -484,7 +484,8 @@ def test_goals_listed_in_the_next_paragraph_stay_goals(vocab):
         "có khả năng truy cập băng rộng cố định với tốc độ trên 1Gb/s.\n\n"
         "Tỷ lệ thuê bao sử dụng điện thoại thông minh/tổng thuê bao điện thoại di động đạt 95%; tỷ lệ thôn, bản được "
         "phủ sóng di động băng rộng đạt 100%.\n\n"
-        "Tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết thủ tục hành chính của cả nước tháng 10/2025 đạt 39,98%."
+        "Tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết thủ tục hành chính của cả nước "
+        "tháng 10/2025 đạt 39,98%."
     )
     _, found = drafts(vocab, text, "da-nang")
     assert [(d.value, d.kind) for d in found] == [
