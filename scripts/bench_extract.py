@@ -39,12 +39,14 @@ class Score:
     indicator_right: int = 0
     indicator_labelled: int = 0
     misses: list[str] = field(default_factory=list)
+    non_figure_hits: list[str] = field(default_factory=list)  # which labelled non-figure got a draft
 
     def add(self, other: Score) -> None:
         for name in ("hits", "drafts", "labels", "on_non_figures", "whose_right", "indicator_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.indicator_labelled += other.indicator_labelled
         self.misses += other.misses
+        self.non_figure_hits += other.non_figure_hits
 
     def line(self, name: str) -> str:
         p = self.hits / self.drafts if self.drafts else 0.0
@@ -110,8 +112,10 @@ def score_article(txt: Path, vocab) -> Score:
         if any(a <= at < b for a, b in ignored):
             continue
         score.drafts += 1
-        if any(a <= at < b for a, b in non_figures):
+        hit_spans = [(a, b) for a, b in non_figures if a <= at < b]
+        if hit_spans:
             score.on_non_figures += 1
+            score.non_figure_hits.append(f"{txt.name}: «{body[hit_spans[0][0] : hit_spans[0][1]]}»")
         near = gold[inside[0]][1] if inside else None
         score.misses.append(
             f"{txt.name}: false alarm {_draft_key(draft)} «{extraction.quote(draft)}»"
@@ -151,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(tune.misses))
         print(tune.line("tune"))
     if args.set in ("heldout", "both"):
-        print(score_set("heldout", vocab).line("held-out"))
+        heldout = score_set("heldout", vocab)
+        print(heldout.line("held-out"))
+        for hit in heldout.non_figure_hits:  # which kind of non-figure (date? document?), not the misses
+            print(f"  held-out draft on a non-figure: {hit}")
     if args.seeds:
         differences = seed_differences(ROOT / "data", vocab)
         print("\n".join(differences) or "the seeds' drafts reproduce every figure of data/provinces")
