@@ -128,6 +128,15 @@ class Indicator(Strict):
         description="Indicators whose figures add up to this one (2G+3G+4G+5G stations = all stations).",
         examples=[["base_stations_2g", "base_stations_3g", "base_stations_4g", "base_stations_5g"]],
     )
+    aliases: list[Annotated[str, Field(min_length=2, max_length=120)]] = Field(
+        default_factory=list,
+        description=(
+            "Vietnamese phrases articles use for what this indicator counts, written as printed "
+            "('trạm 2G', 'hồ sơ xử lý trực tuyến'); `python -m scorecard extract` matches drafts to "
+            "indicators by them. The words next to the number count most."
+        ),
+        examples=[["trạm 2G", "trạm BTS 2G"]],
+    )
 
 
 class Source(Strict):
@@ -351,6 +360,10 @@ class VocabularyFile(Strict):
     qualifier_before: list[QualifierWord] = Field(default_factory=list)
     comparatives: list[ShortText] = Field(default_factory=list)
     number_words: dict[ShortText, StrictInt | StrictFloat] = Field(default_factory=dict)
+    extract: dict = Field(
+        default_factory=dict,
+        description="The phrases `python -m scorecard extract` reads by; their sections are described in the file.",
+    )
 
 
 class NationalFile(Strict):

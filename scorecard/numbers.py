@@ -29,6 +29,11 @@ NUMBER_PATTERN = re.compile(
 _ENGLISH_DECIMAL = re.compile(r"^(?:0\.[0-9]+|[0-9]+\.(?![0-9]{3}$)[0-9]+)$")
 
 
+def scale_of(word: str) -> float:
+    """The factor of a scale word written after a number ("triệu" → 1e6, "Gbps" → 1000 Mbps)."""
+    return _SCALES[word.lower()]
+
+
 def parse_vi_number(text: str) -> float:
     """``"1.655"`` → 1655, ``"99,6"`` → 99.6, ``"0.7024"`` → 0.7024 (no scale word)."""
     if _ENGLISH_DECIMAL.match(text):
