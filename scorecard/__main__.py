@@ -1,4 +1,5 @@
-"""The command line: ``python -m scorecard validate | export | fields | new-province | new-source | diff``."""
+"""The command line: ``python -m scorecard validate | export | extract | coverage | fields | new-province |
+new-source | new-indicator | diff | check-tracked``."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ def _load_checked(data_dir: Path):
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Print one line per problem; exit 1 when any is an error."""
+    from .extract.output import draft_notices
+
     dataset, problems = _load_checked(args.data)
     errors = [p for p in problems if p.severity == "error"]
-    warnings = [p for p in problems if p.severity != "error"]
+    warnings = [p for p in problems if p.severity != "error"] + draft_notices(args.data)
     for problem in errors:
         print(problem)
     if not args.quiet:
@@ -103,6 +106,37 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print the drafts of one article; with --write, also save them as a new draft file."""
+    from .extract import extract_text, load_vocabulary
+    from .extract.output import draft_path, to_yaml, write_draft
+
+    vocab = load_vocabulary(args.data)
+    if args.province not in vocab.former_of:
+        print(f"unknown province '{args.province}': use one of {', '.join(sorted(vocab.former_of))}", file=sys.stderr)
+        return 2
+    try:
+        text = args.article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"{args.article}: cannot read it as UTF-8 text ({err})", file=sys.stderr)
+        return 2
+    extraction = extract_text(text, args.province, vocab)
+    document = to_yaml(extraction, args.source, args.article.name)
+    sys.stdout.write(document)
+    if args.write:
+        path = draft_path(args.data, args.province, args.source, args.article)
+        try:
+            write_draft(path, document)
+        except FileExistsError:
+            print(f"{path} exists already: review it, or delete it first; nothing was written", file=sys.stderr)
+            return 1
+        print(
+            f"wrote {path} ({len(extraction.drafts)} draft figures); `validate` lists it until it is reviewed",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scorecard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -123,9 +157,20 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("--data", type=Path, default=DEFAULT_DATA)
     coverage.set_defaults(func=cmd_coverage)
 
-    from . import editing
+    from . import editing, tracked
+
+    extract = sub.add_parser(
+        "extract", help="draft observations (YAML on stdout) from a Vietnamese article, for an editor to review"
+    )
+    extract.add_argument("article", type=Path, help="a UTF-8 text file: the article as copied from its page")
+    extract.add_argument("--province", required=True, help="the province the article is about (a slug: lao-cai)")
+    extract.add_argument("--source", help="the source id the drafts cite (from data/sources.yaml)")
+    extract.add_argument("--write", action="store_true", help="also write a new draft file to data/drafts/")
+    extract.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    extract.set_defaults(func=cmd_extract)
 
     editing.add_commands(sub, DEFAULT_DATA)
+    tracked.add_command(sub, DEFAULT_DATA)
     return parser
 
 

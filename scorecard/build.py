@@ -24,8 +24,10 @@ import markdown
 from . import charts as chart_module
 from .checks import check_dataset
 from .dataset import Dataset, load_dataset
-from .diff import compare, load_version, to_markdown
+from .diff import VersionError, compare, load_version, to_markdown
 from .export import export_files, write_files
+from .load import DataFileError, read_data_file
+from .output import real_folder, remove_output, state_dir, write_output
 from .pages import all_pages
 from .release import MANIFEST_NAME, manifest_text
 
@@ -37,8 +39,9 @@ VENDOR_FILES = {
     "vega-embed.min.js": "node_modules/vega-embed/build/vega-embed.min.js",
     "vega-interpreter.js": "node_modules/vega-interpreter/build/vega-interpreter.js",
 }
-MANIFEST = "generated/.pages-manifest"
-JOBS_CACHE = ".chart-jobs.json"  # in the charts folder: every chart's spec, by a hash of what it was made from
+# Both in the build's own state folder (output.state_dir), never in docs/, where a commit could put them:
+MANIFEST = "pages-manifest"  # every file the last build wrote, so a removed province's page goes too
+JOBS_CACHE = "chart-jobs.json"  # every chart's spec, by a hash of what it was made from
 
 
 class BuildError(Exception):
@@ -55,10 +58,12 @@ def chart_jobs(dataset: Dataset, cache_dir: Path | None = None) -> dict[tuple, c
 
     Building an Altair spec costs far more than deciding it is unchanged, so each chart is
     remembered under a hash of its inputs (the chart code, the registries and that
-    indicator's figures): a rebuild after no change makes no spec at all.
+    indicator's figures): a rebuild after no change makes no spec at all. The memory is kept in
+    the build's state folder for ``cache_dir`` (outside the work tree), so no commit can plant a
+    chart, or its alt text, that the data does not make.
     """
-    cache_file = cache_dir / JOBS_CACHE if cache_dir else None
-    remembered = json.loads(cache_file.read_text("utf-8")) if cache_file and cache_file.exists() else {}
+    cache_file = state_dir(cache_dir) / JOBS_CACHE if cache_dir else None
+    remembered = _remembered(cache_file)
     inputs = _chart_inputs(dataset)
     jobs: dict[tuple, chart_module.ChartJob] = {}
     kept: dict[str, dict | None] = {}
@@ -77,6 +82,14 @@ def chart_jobs(dataset: Dataset, cache_dir: Path | None = None) -> dict[tuple, c
         # insertion order, not sorted keys: a row's columns must come back in the order they were made
         write_text_if_changed(cache_file, json.dumps(kept, ensure_ascii=False) + "\n")
     return jobs
+
+
+def _remembered(cache_file: Path | None) -> dict:
+    try:
+        remembered = json.loads(cache_file.read_text("utf-8")) if cache_file and cache_file.is_file() else {}
+    except (OSError, ValueError):
+        return {}  # a damaged memory: make every spec again
+    return remembered if isinstance(remembered, dict) else {}
 
 
 def _chart_makers(dataset: Dataset):
@@ -111,28 +124,21 @@ def _chart_inputs(dataset: Dataset) -> dict[str, str]:
     return digests
 
 
-def write_text_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` unless the file already holds exactly it; True when written."""
-    body = text.encode("utf-8")
-    if path.exists() and path.read_bytes() == body:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(body)
-    return True
+def write_text_if_changed(path: Path, text: str, root: Path | None = None) -> bool:
+    """Write ``text`` unless the file already holds exactly it; True when written. Inside ``root``
+    (by default the file's own folder) a link is replaced, never written through."""
+    return write_output(path, text.encode("utf-8"), root or path.parent)
 
 
 def _remove_stale(docs_dir: Path, written: set[str]) -> int:
-    manifest = docs_dir / MANIFEST
-    previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
+    """Remove what the last build wrote and this one did not, and anything in the charts folder this build
+    did not write; only files inside ``docs_dir``, whatever a path says (see output.remove_output)."""
+    manifest = state_dir(docs_dir) / MANIFEST
+    previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.is_file() else set()
     charts_dir = docs_dir / CHARTS_DIR  # wholly generated: anything there the build did not write is stale
-    if charts_dir.is_dir():
-        previous |= {p.relative_to(docs_dir).as_posix() for p in charts_dir.iterdir() if not p.name.startswith(".")}
-    removed = 0
-    for stale in sorted(previous - written):
-        target = docs_dir / stale
-        if target.is_file():
-            target.unlink()
-            removed += 1
+    if charts_dir.is_dir() and not charts_dir.is_symlink():
+        previous |= {p.relative_to(docs_dir).as_posix() for p in charts_dir.iterdir()}
+    removed = sum(remove_output(docs_dir, stale) for stale in sorted(previous - written))
     write_text_if_changed(manifest, "\n".join(sorted(written)) + "\n")
     return removed
 
@@ -151,7 +157,7 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         try:
             old = load_version(previous, repo, Path(scratch))
-        except (subprocess.CalledProcessError, FileNotFoundError, OSError):
+        except (subprocess.CalledProcessError, FileNotFoundError, OSError, VersionError):
             return {
                 "changes_note": {
                     "vi": f"Không đọc được phiên bản trước ({previous}).",
@@ -184,10 +190,13 @@ def previous_release_tag(repo: Path, current_version: str) -> str | None:
 
 def _hand_written(content_dir: Path) -> dict[str, str]:
     """The hand-written pages (methodology, about) by their path under docs/."""
-    return {
-        path.relative_to(content_dir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(content_dir.rglob("*.md"))
-    }
+    pages = {}
+    for path in sorted(content_dir.rglob("*.md")):
+        try:  # read as data files are: a link to ~/.ssh/id_rsa named about.md is refused, not published
+            pages[path.relative_to(content_dir).as_posix()] = read_data_file(path, content_dir).decode("utf-8")
+        except DataFileError as err:
+            raise BuildError(str(err.problem)) from None
+    return pages
 
 
 def build(
@@ -200,6 +209,8 @@ def build(
 ) -> dict:
     """Generate everything under ``docs_dir``; return figures for the build log and the benchmark."""
     started = time.perf_counter()
+    if Path(docs_dir).is_symlink():
+        raise BuildError(f"{docs_dir} is a symbolic link; the build writes only into a real folder")
     dataset = load_dataset(data_dir)
     errors = [p for p in check_dataset(dataset) if p.severity == "error"]
     if errors:
@@ -210,11 +221,12 @@ def build(
     )
 
     jobs = chart_jobs(dataset, docs_dir / CHARTS_DIR)
-    counts = chart_module.render(list(jobs.values()), docs_dir / CHARTS_DIR)
+    counts = chart_module.render(list(jobs.values()), real_folder(docs_dir / CHARTS_DIR, docs_dir))
     _say(f"charts: {len(jobs)} ({counts.get('rendered', 0)} rendered, {counts.get('skipped', 0)} unchanged)", quiet)
 
     files = export_files(dataset)
-    write_files({**files, MANIFEST_NAME: manifest_text(data_dir, files)}, docs_dir / DOWNLOADS_DIR)
+    downloads = real_folder(docs_dir / DOWNLOADS_DIR, docs_dir)
+    write_files({**files, MANIFEST_NAME: manifest_text(data_dir, files)}, downloads)
     _say(f"downloads: {', '.join(sorted(files))}", quiet)
 
     ctx = {
@@ -226,7 +238,7 @@ def build(
     written = {page.path for page in pages} | {
         f"{CHARTS_DIR}/{job.name}{suffix}" for job in jobs.values() for suffix in chart_module.SUFFIXES
     }
-    changed = sum(write_text_if_changed(docs_dir / page.path, page.text) for page in pages)
+    changed = sum(write_text_if_changed(docs_dir / page.path, page.text, docs_dir) for page in pages)
     removed = _remove_stale(docs_dir, written)
     _say(f"pages: {len(pages)} ({changed} changed, {removed} removed)", quiet)
 
@@ -301,7 +313,7 @@ def _vendor(repo: Path, docs_dir: Path) -> int:
         body = origin.read_bytes()
         if name == "vega-interpreter.js":
             body = _interpreter_as_script(body.decode("utf-8")).encode("utf-8")
-        write_text_if_changed(docs_dir / "assets" / "vendor" / name, body.decode("utf-8"))
+        write_text_if_changed(docs_dir / "assets" / "vendor" / name, body.decode("utf-8"), docs_dir)
         copied += 1
     return copied
 

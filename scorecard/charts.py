@@ -40,6 +40,7 @@ from .export import csv_cell
 from .i18n import QUALIFIERS, UNITS, date_text
 from .model import as_of_bounds
 from .numbers import format_amount
+from .output import file_digest, state_dir, write_output
 from .territory import ProvinceUnit, Territory
 from .wording import figure_text, latest_actual
 
@@ -51,7 +52,7 @@ FONT = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Arial, DejaVu San
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 GREY = "#6b6b6b"
 RENDER_REVISION = "1"  # bump to re-render every chart after changing render() itself
-CACHE_FILE = ".chart-cache.json"
+CACHE_FILE = "chart-cache.json"  # in the build's state folder (output.state_dir), never beside the charts
 SUFFIXES = (".svg", ".png", ".vl.json", ".csv")  # the files each chart is written as
 PNG_SCALE = 2
 
@@ -853,38 +854,59 @@ def to_csv(rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def render(jobs: list[ChartJob], out_dir: Path) -> dict:
+def render(jobs: list[ChartJob], out_dir: Path, state: Path | None = None) -> dict:
     """Write ``<name>.svg/.png/.vl.json/.csv`` for each job, skipping jobs unchanged since the last run.
 
     vl-convert runs in this process: its engine starts once (~0.5 s), then a chart takes
-    ~0.1 s (SVG, and the PNG drawn from that SVG). ``.chart-cache.json`` maps each name to
-    the hash of what it was drawn from; a job is skipped when its hash matches and its four
-    files exist. Files of charts no longer in ``jobs`` are left alone.
+    ~0.1 s (SVG, and the PNG drawn from that SVG). The cache maps each name to the hash of
+    what it was drawn from and the sha256 of each file written; a job is skipped only when
+    its hash matches and its four files are still, byte for byte, what was written. The
+    cache lives in ``state`` (by default the build's state folder for ``out_dir``, outside
+    the work tree), so a chart committed with a forged entry is drawn again, never
+    published. Files of charts no longer in ``jobs`` are left alone.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     names = [job.name for job in jobs]
     if len(set(names)) != len(names) or not all(_NAME.match(name) for name in names):
         raise ValueError("chart names must be unique and use only a-z, 0-9, '-' and '_'")
-    manifest_path = out_dir / CACHE_FILE
-    try:
-        manifest = json.loads(manifest_path.read_text("utf-8"))
-    except (OSError, ValueError):
-        manifest = {}  # no cache yet, or a damaged one: render everything
+    manifest_path = (state or state_dir(out_dir)) / CACHE_FILE
+    manifest = _cache(manifest_path)
     counts = {"rendered": 0, "skipped": 0}
     for job in jobs:
         key = job_key(job)
         files = {suffix: out_dir / f"{job.name}{suffix}" for suffix in SUFFIXES}
-        if manifest.get(job.name) == key and all(path.exists() for path in files.values()):
+        entry = manifest.get(job.name)
+        if (
+            isinstance(entry, dict)
+            and entry.get("key") == key
+            and entry.get("files") == {suffix: file_digest(path) for suffix, path in files.items()}
+        ):
             counts["skipped"] += 1
             continue
-        svg = vl_convert.vegalite_to_svg(job.spec)
-        files[".svg"].write_bytes(svg.encode("utf-8"))
-        files[".png"].write_bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))  # from the SVG: same picture, faster
-        spec_text = json.dumps(job.spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        files[".vl.json"].write_bytes(spec_text.encode("utf-8"))
-        files[".csv"].write_bytes(to_csv(job.rows).encode("utf-8"))
-        manifest[job.name] = key
+        manifest[job.name] = {"key": key, "files": _draw(job, files, out_dir)}
         counts["rendered"] += 1
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", "utf-8")
+    write_output(manifest_path, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(), manifest_path.parent)
     return counts
+
+
+def _cache(path: Path) -> dict:
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}  # no cache yet, or a damaged one: render everything
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _draw(job: ChartJob, files: dict[str, Path], out_dir: Path) -> dict[str, str]:
+    """Write the job's four files (a link at their place is replaced); their sha256 by suffix."""
+    svg = vl_convert.vegalite_to_svg(job.spec)
+    bodies = {
+        ".svg": svg.encode("utf-8"),
+        ".png": vl_convert.svg_to_png(svg, scale=PNG_SCALE),  # from the SVG: same picture, faster
+        ".vl.json": (json.dumps(job.spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"),
+        ".csv": to_csv(job.rows).encode("utf-8"),
+    }
+    for suffix, body in bodies.items():
+        write_output(files[suffix], body, out_dir)
+    return {suffix: hashlib.sha256(body).hexdigest() for suffix, body in bodies.items()}

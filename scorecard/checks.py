@@ -360,8 +360,8 @@ def _context(fact: Fact) -> tuple:
         obs.kind,
         obs.unit,
         obs.denominator if obs.unit == "rank" else None,  # a rank of 63 and one of 34 are two figures
-        obs.since,
-        obs.as_of,
+        None if obs.since is None else str(obs.since),
+        None if obs.as_of is None else str(obs.as_of),  # as_of: 2024 and as_of: "2024" are one date
         obs.target_year,
         obs.period,
         obs.scope,
@@ -570,22 +570,13 @@ def check_registry(dataset: Dataset) -> Iterator[Problem]:
     loaded = next((item for key, item in dataset.loaded.items() if key.endswith("indicators.yaml")), None)
     if loaded is None or not isinstance(loaded.data, dict):
         return
-    for key in ("pillars", "scopes", "indicators"):
-        yield from _duplicate_ids(loaded, key, key.removesuffix("s"))
+    yield from _duplicate_ids(loaded, "indicators", "indicator")
     used = {fact.indicator for fact in dataset.every_fact()}
     for index, raw in enumerate(loaded.data.get("indicators") or []):
         indicator = dataset.indicators.get(raw.get("id")) if isinstance(raw, dict) else None
         if indicator is None:
             continue
         line, column = loaded.where(("indicators", index))
-        if indicator.pillar not in dataset.pillars:
-            where = loaded.where(("indicators", index, "pillar"))
-            yield Problem(
-                loaded.path,
-                *where,
-                f"unknown pillar '{indicator.pillar}'.{_suggest(indicator.pillar, dataset.pillars)} "
-                "Pillars are listed under 'pillars:' at the top of this file",
-            )
         if dataset.units and indicator.unit not in dataset.units:
             where = loaded.where(("indicators", index, "unit"))
             yield Problem(
@@ -653,6 +644,57 @@ def check_table_rows(dataset: Dataset) -> Iterator[Problem]:
             )
 
 
+def check_registry_definitions(dataset: Dataset) -> Iterator[Problem]:
+    """Each pillar and scope is defined once, and every indicator's pillar is defined: a second
+    definition would silently replace the first, and a missing pillar would hide its indicators."""
+    loaded = next((item for key, item in dataset.loaded.items() if key.endswith("indicators.yaml")), None)
+    if loaded is None or not isinstance(loaded.data, dict):
+        return
+    for group, what in (("pillars", "pillar"), ("scopes", "scope")):
+        first: dict[object, int] = {}
+        for index, entry in enumerate(loaded.data.get(group) or []):
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            line, column = loaded.where((group, index, "id"))
+            if not isinstance(ident, str):
+                continue
+            if ident in first:
+                yield Problem(
+                    loaded.path,
+                    line,
+                    column,
+                    f"the {what} id '{ident}' is defined twice (first on line {first[ident]}); keep one definition",
+                )
+            first.setdefault(ident, line)
+    for index, entry in enumerate(loaded.data.get("indicators") or []):
+        pillar = entry.get("pillar") if isinstance(entry, dict) else None
+        if dataset.pillars and isinstance(pillar, str) and pillar not in dataset.pillars:
+            line, column = loaded.where(("indicators", index, "pillar"))
+            yield Problem(
+                loaded.path,
+                line,
+                column,
+                f"the pillar '{pillar}' of '{entry.get('id')}' is not under pillars:; "
+                "define it there, or its indicators would show nowhere",
+            )
+
+
+def check_source_dates(dataset: Dataset) -> Iterator[Problem]:
+    """No source is published after today (9999-12-31 is a typo, and would date its figures there)."""
+    now = today()
+    for source in dataset.sources.values():
+        if source.published is None or as_of_bounds(source.published_text)[0] <= now:
+            continue
+        path, index = dataset.source_files[source.id]
+        line, column = dataset.loaded[path].where(("sources", index, "published"))
+        yield Problem(
+            path,
+            line,
+            column,
+            f"source '{source.id}' is dated {source.published_text}, after today; "
+            "write the date the text was published",
+        )
+
+
 # Zero-width and direction marks, and the control characters a double-quoted YAML escape can still
 # write ("\0", "\x07", "\e", "\N", "\uFFFE"; the loader refuses them only when typed raw). Tab and
 # line feed are ordinary text.
@@ -700,6 +742,8 @@ RULES = (
     check_duplicate_source_ids,
     check_table_rows,
     check_invisible_characters,
+    check_registry_definitions,
+    check_source_dates,
 )
 
 

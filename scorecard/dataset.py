@@ -8,21 +8,26 @@ sentence per problem at the exact line. Nothing here writes to ``data/``.
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, StrictBool, ValidationError, field_validator, model_validator
 
-from .load import DataFileError, Loaded, PathKey, Problem, load_yaml
+from .load import DATA_SUFFIXES, DataFileError, Loaded, PathKey, Problem, load_data_file, read_data_file, shown_path
 from .model import (
     Indicator,
     IndicatorsFile,
+    LongText,
     NationalFile,
     Observation,
     Pillar,
     ProvinceFile,
     Scope,
+    ShortText,
     Source,
     SourcesFile,
     Strict,
@@ -31,21 +36,103 @@ from .model import (
     Unit,
     UnitsFile,
     VocabularyFile,
+    http_address,
+    plausible_year,
 )
-from .territory import ProvinceUnit, Reorganisation, Territory, build_registry, reorganisation, resolve_territory
+from .territory import (
+    ProvinceUnit,
+    Reorganisation,
+    Territory,
+    build_registry,
+    official_units,
+    resolve_territory,
+)
+
+Address = Annotated[str, Field(max_length=500)]
+UnitCode = Annotated[str, Field(pattern=r"^[0-9]{2}$")]
 
 
 class Release(Strict):
-    """data/release.yaml: which version of the data this is, and when it was released."""
+    """data/release.yaml: which version of the data this is, and when it was released.
 
-    version: str
-    released: date = Field(strict=False)
-    title: dict[str, str]
-    license: str
-    license_url: str
-    authors: str
-    site_url: str | None = None  # the published address; CI sets it when it is known
-    repository_url: str | None = None
+    Every field reaches every page (the citation) and datapackage.json, so each is bounded
+    (900 KB of authors once made a 404 MB site), addresses are http(s) only, the date is
+    written as a date (``released: 0`` is not 1970-01-01), and the title has both languages.
+    """
+
+    version: Annotated[str, Field(max_length=20)]
+    released: date
+    title: dict[Literal["vi", "en"], ShortText]
+    license: Annotated[str, Field(min_length=1, max_length=100)]
+    license_url: Address
+    authors: LongText
+    site_url: Address | None = None  # the published address; CI sets it when it is known
+    repository_url: Address | None = None
+
+    @field_validator("version")
+    @classmethod
+    def _version_shape(cls, version: str) -> str:
+        if not re.fullmatch(r"[0-9]{4}\.(?:0[1-9]|1[0-2])(?:\.[1-9][0-9]?)?", version):
+            raise ValueError("write the version as YYYY.MM, or YYYY.MM.N for a second release in a month (2026.11)")
+        return version
+
+    @field_validator("released", mode="before")
+    @classmethod
+    def _iso_date(cls, text: object) -> date:
+        if not isinstance(text, str) or len(text) != 10:
+            raise ValueError('write the date as YYYY-MM-DD in quotes, e.g. "2026-11-22"')
+        released = date.fromisoformat(text)
+        plausible_year(released.year)
+        return released
+
+    @field_validator("title")
+    @classmethod
+    def _both_languages(cls, title: dict[str, str]) -> dict[str, str]:
+        missing = [lang for lang in ("vi", "en") if lang not in title]
+        if missing:
+            raise ValueError(f"the title needs both vi: and en:; add {' and '.join(f'{m}:' for m in missing)}")
+        return title
+
+    @field_validator("license_url", "site_url", "repository_url")
+    @classmethod
+    def _http_only(cls, url: str | None) -> str | None:
+        return http_address(url)
+
+
+class FormerUnit(Strict):
+    """One of the 63 former units, as data/former-units.yaml lists it."""
+
+    name: ShortText
+    code: UnitCode
+
+
+class CurrentUnitEntry(Strict):
+    """What a current unit was made of: unchanged, or its former units."""
+
+    unchanged: StrictBool = False
+    former_units: list[FormerUnit] = Field(default_factory=list)
+    former_name: ShortText | None = None  # a note: what the unit was called before (Thừa Thiên Huế)
+
+    @model_validator(mode="after")
+    def _one_of_the_two(self) -> CurrentUnitEntry:
+        if self.unchanged == bool(self.former_units):
+            raise ValueError("write either unchanged: true or its former_units:, one of the two")
+        return self
+
+
+class FormerUnitsFile(Strict):
+    """data/former-units.yaml: the former units each of the 34 current units absorbed in 2025."""
+
+    merged_on: date = Field(description="The day the current units began (YYYY-MM-DD).")
+    resolution: ShortText | None = None
+    current_units: dict[UnitCode, CurrentUnitEntry]
+
+    @field_validator("merged_on", mode="before")
+    @classmethod
+    def _iso_day(cls, text: object) -> date:
+        if not isinstance(text, str) or len(text) != 10:
+            raise ValueError('write the day as YYYY-MM-DD in quotes, e.g. "2025-07-01"')
+        return date.fromisoformat(text)
 
 
 NATIONAL = "national"  # the ``province`` of a country-wide fact (data/national.yaml)
@@ -184,13 +271,16 @@ def _looks_numeric(text: str) -> bool:
 def _model_at(root: type[BaseModel], loc: PathKey) -> type[BaseModel] | None:
     """The model class that owns the last key of ``loc`` (for 'did you mean')."""
     model: type[BaseModel] | None = root
+    keyed = False  # the previous field was a dict: this key is one of its own (a unit's code)
     for key in loc[:-1]:
-        if model is None or isinstance(key, int):
+        if model is None or isinstance(key, int) or keyed:
+            keyed = False
             continue
         info = model.model_fields.get(key)
         if info is None:
             return None
         model = _inner_model(info.annotation)
+        keyed = getattr(info.annotation, "__origin__", None) is dict
     return model
 
 
@@ -232,31 +322,21 @@ def _validate(loaded: Loaded, root: type[BaseModel]) -> tuple[BaseModel | None, 
 
 
 def _shown(path: Path, data_dir: Path) -> str:
-    """The path as an editor knows it: data/provinces/lao-cai.yaml."""
-    try:
-        return path.relative_to(data_dir.parent).as_posix()
-    except ValueError:
-        return str(path)
+    return shown_path(path, data_dir)
 
 
 def _read(path: Path, data_dir: Path, dataset: Dataset) -> Loaded | None:
-    shown = _shown(path, data_dir)
     try:
-        loaded = load_yaml(path, shown)
+        loaded = load_data_file(path, data_dir)
     except DataFileError as err:
         dataset.problems.append(err.problem)
         return None
     dataset.problems.extend(loaded.warnings)
-    dataset.loaded[shown] = loaded
+    dataset.loaded[loaded.path] = loaded
     return loaded
 
 
 def _read_model(path: Path, data_dir: Path, dataset: Dataset, root: type[BaseModel]):
-    if not path.exists():
-        dataset.problems.append(
-            Problem(_shown(path, data_dir), 1, 1, f"the file {path.name} is missing from the data folder")
-        )
-        return None, None
     loaded = _read(path, data_dir, dataset)
     if loaded is None:
         return None, None
@@ -265,24 +345,66 @@ def _read_model(path: Path, data_dir: Path, dataset: Dataset, root: type[BaseMod
     return record, loaded
 
 
+def _registry(data_dir: Path, dataset: Dataset) -> dict[str, ProvinceUnit] | None:
+    """The 34 units with their former units, or None (and the problems) when former-units.yaml is not whole.
+
+    Also sets ``dataset.reorg``: when the current units began, read from the same file.
+    """
+    record, loaded = _read_model(data_dir / "former-units.yaml", data_dir, dataset, FormerUnitsFile)
+    if record is None:
+        return None
+    codes = {code: name for _, name, code in official_units()}
+    line, column = loaded.where(("current_units",))
+    problems = [
+        Problem(loaded.path, line, column, f"current unit {code} ({name}) is missing under current_units:; add it")
+        for code, name in codes.items()
+        if code not in record.current_units
+    ]
+    problems += [
+        Problem(
+            loaded.path,
+            *loaded.where(("current_units", code)),
+            f"'{code}' is not the code of one of the 34 current units; check it",
+        )
+        for code in record.current_units
+        if code not in codes
+    ]
+    dataset.problems.extend(problems)
+    if problems:
+        return None
+    registry = build_registry(record.model_dump())
+    dataset.reorg = Reorganisation(record.merged_on, len(registry))
+    return registry
+
+
+def _refuse_strays(data_dir: Path, dataset: Dataset) -> None:
+    """Whatever else lies in data/: a link, device or folder named like a data file is refused as a read
+    would refuse it, and a file that is no data file (notes.txt) is an error: only YAML belongs there."""
+    for folder, folders, files in os.walk(data_dir):  # does not follow links
+        for name in sorted(folders + files):
+            path = Path(folder) / name
+            if path.is_symlink() or (name in files and not path.is_file()):
+                try:
+                    read_data_file(path, data_dir)
+                except DataFileError as err:
+                    dataset.problems.append(err.problem)
+            elif name in files and path.suffix not in DATA_SUFFIXES and path.parent != data_dir / "provinces":
+                dataset.problems.append(
+                    Problem(_shown(path, data_dir), 1, 1, "only YAML data files belong in data/; move this file out")
+                )
+
+
 def load_dataset(data_dir: Path) -> Dataset:
     """Read and shape-check every file under ``data_dir``; cross-record rules run in checks."""
     data_dir = Path(data_dir)
     dataset = Dataset(data_dir, None, {}, {}, {}, {}, {})
+    _refuse_strays(data_dir, dataset)
     release, _ = _read_model(data_dir / "release.yaml", data_dir, dataset, Release)
     dataset.release = release
-    former = (
-        _read(data_dir / "former-units.yaml", data_dir, dataset) if (data_dir / "former-units.yaml").exists() else None
-    )
-    if former is None:
-        dataset.problems.append(
-            Problem(
-                _shown(data_dir / "former-units.yaml", data_dir), 1, 1, "former-units.yaml is missing or unreadable"
-            )
-        )
+    registry_of_units = _registry(data_dir, dataset)
+    if registry_of_units is None:
         return dataset
-    dataset.provinces = build_registry(former.data)
-    dataset.reorg = reorganisation(former.data, dataset.provinces)
+    dataset.provinces = registry_of_units
     units, _ = _read_model(data_dir / "units.yaml", data_dir, dataset, UnitsFile)
     if units:
         dataset.units = {u.id: u for u in units.units}
@@ -319,7 +441,7 @@ def _source_files(data_dir: Path) -> list[Path]:
 
 
 def _only_yaml(path: Path, data_dir: Path, dataset: Dataset, folder: str) -> bool:
-    if path.suffix == ".yaml":
+    if path.suffix in DATA_SUFFIXES:  # a .yml twin of a .yaml file is refused when it is read
         return True
     dataset.problems.append(
         Problem(_shown(path, data_dir), 1, 1, f"only .yaml files belong in data/{folder}/; move or rename this file")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .dataset import Dataset, Fact, load_dataset
 from .i18n import QUALIFIERS
+from .load import DATA_SUFFIXES, printable
 from .numbers import format_amount
 
 _COMPARED = ("value", "qualifier", "numerator", "denominator", "low", "high", "unit", "period", "quote", "note")
@@ -218,10 +219,38 @@ def to_markdown(
     return "\n".join(lines).rstrip() + "\n"
 
 
+class VersionError(ValueError):
+    """A version that names no folder or no revision."""
+
+
+def parse_version(spec: str) -> tuple[str, str]:
+    """``("rev", name)`` or ``("dir", path)``. A version is a git revision unless it says ``dir:``, so a
+    folder a pull request adds (``HEAD/data``, ``v2026.10/data``) never stands in for a revision.
+    ``rev:`` may be written too; git refuses ':' in branch and tag names, so neither prefix is ambiguous."""
+    kind, colon, rest = spec.partition(":")
+    if colon and kind in ("rev", "dir"):
+        return kind, rest
+    return "rev", spec
+
+
+def commit_of(revision: str, repo: Path) -> str:
+    """The full commit id ``revision`` names in ``repo`` (never read as an option), or VersionError."""
+    done = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
+        capture_output=True,
+        text=True,
+    )
+    if revision.startswith("-") or done.returncode != 0:
+        raise VersionError(f"cannot read a revision: '{printable(revision)}' names no commit of {printable(str(repo))}")
+    return done.stdout.strip()
+
+
 def data_at(revision: str, repo: Path, into: Path) -> Path:
     """Extract ``data/`` as it was at git ``revision`` into ``into``; return that folder."""
     archive = subprocess.run(
-        ["git", "-C", str(repo), "archive", "--format=tar", revision, "data"], check=True, capture_output=True
+        ["git", "-C", str(repo), "archive", "--format=tar", commit_of(revision, repo), "data"],
+        check=True,
+        capture_output=True,
     ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
@@ -229,14 +258,51 @@ def data_at(revision: str, repo: Path, into: Path) -> Path:
 
 
 def load_version(spec: str, repo: Path, scratch: Path) -> Dataset:
-    """A dataset from a data folder path, or from a git revision of ``repo``."""
-    path = Path(spec)
-    if path.is_dir():
+    """A dataset from ``dir:FOLDER`` (a data folder, or a checkout holding one) or from a git revision
+    of ``repo`` (``rev:NAME`` or a bare NAME; see :func:`parse_version`)."""
+    kind, name = parse_version(spec)
+    if kind == "dir":
+        path = Path(name)
+        if not path.is_dir():
+            raise VersionError(f"cannot read a folder: dir:{printable(name)} is not one")
         inner = path / "data"
         return load_dataset(inner if inner.is_dir() and not (path / "indicators.yaml").exists() else path)
     target = scratch / f"rev-{len(list(scratch.iterdir()))}"
     target.mkdir()
-    return load_dataset(data_at(spec, repo, target))
+    return load_dataset(data_at(name, repo, target))
+
+
+# What editors are meant to change; a pull request changing anything else changes code or generated files.
+EDITOR_FILES = (("data/", DATA_SUFFIXES), ("content/", (".md",)))
+
+
+def files_beyond_data(old: str, new: str, repo: Path) -> list[str]:
+    """Files changed from ``old`` to ``new`` (since their merge base, as a pull request shows them) that are
+    not files editors are meant to edit: code, workflows, configuration, or generated files."""
+    old_commit, new_commit = commit_of(old, repo), commit_of(new, repo)
+    base = subprocess.run(
+        ["git", "-C", str(repo), "merge-base", old_commit, new_commit], capture_output=True, text=True
+    ).stdout.strip()
+    names = subprocess.run(
+        ["git", "-C", str(repo), "diff", "-z", "--name-only", "--no-renames", base or old_commit, new_commit],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8", "surrogateescape")
+    return [
+        name
+        for name in names.split("\0")
+        if name and not any(name.startswith(folder) and name.endswith(ends) for folder, ends in EDITOR_FILES)
+    ]
+
+
+def beyond_data_warning(names: list[str]) -> str:
+    """The summary's first lines when a pull request changes more than data: a reviewer of a "data"
+    pull request must see that code (or a generated file) changed, before building it anywhere."""
+    shown = ", ".join(_cell(printable(name)) for name in names[:20]) + (" …" if len(names) > 20 else "")
+    return (
+        f"> **⚠️ Warning: not only data.** This pull request changes {len(names)} file(s) outside data/ "
+        f"and content/: review them as code before building it on your machine. {shown}\n\n"
+    )
 
 
 def unread_note(label: str, dataset: Dataset) -> str | None:
@@ -251,23 +317,32 @@ def unread_note(label: str, dataset: Dataset) -> str | None:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    beyond: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
         try:
             old = load_version(args.old, args.repo, Path(scratch))
             new = load_version(args.new, args.repo, Path(scratch))
+            if parse_version(args.old)[0] == parse_version(args.new)[0] == "rev":
+                beyond = files_beyond_data(parse_version(args.old)[1], parse_version(args.new)[1], args.repo)
+        except VersionError as err:
+            print(err, file=sys.stderr)
+            return 2
         except subprocess.CalledProcessError as err:
-            print(f"cannot read a revision: {err.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+            print(f"cannot read a revision: {printable(err.stderr.decode(errors='replace').strip())}", file=sys.stderr)
             return 2
     notes = tuple(note for note in (unread_note(args.old, old), unread_note(args.new, new)) if note)
     for note in notes:
-        print(f"warning: {note}", file=sys.stderr)
-    print(to_markdown(compare(old, new), args.old, args.new, notes), end="")
+        print(f"warning: {printable(note)}", file=sys.stderr)
+    if beyond:
+        print(f"warning: {len(beyond)} file(s) changed outside data/ and content/", file=sys.stderr)
+    summary = to_markdown(compare(old, new), args.old, args.new, notes)
+    print((beyond_data_warning(beyond) if beyond else "") + summary, end="")
     return 0
 
 
 def add_command(sub, default_data: Path) -> None:
     diff = sub.add_parser("diff", help="list figures added, removed and corrected between two versions")
-    diff.add_argument("old", help="a git revision (tag, branch, commit) or a data folder")
-    diff.add_argument("new", help="a git revision or a data folder")
+    diff.add_argument("old", help="a git revision (tag, branch, commit; rev:NAME also works) or dir:FOLDER")
+    diff.add_argument("new", help="a git revision or dir:FOLDER (a bare name is always a revision)")
     diff.add_argument("--repo", type=Path, default=default_data.parent, help="the git repository (default: this one)")
     diff.set_defaults(func=cmd_diff)

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from .dataset import Dataset, Fact
+from .output import write_output
 
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     # name, Frictionless type, description
@@ -216,9 +217,5 @@ def export_files(dataset: Dataset) -> dict[str, str]:
 
 def write_files(files: dict[str, str], out_dir: Path) -> None:
     """Write ``files`` into ``out_dir`` (created if needed), leaving unchanged files alone."""
-    out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
-        target = out_dir / name
-        body = text.encode("utf-8")
-        if not target.exists() or target.read_bytes() != body:
-            target.write_bytes(body)
+        write_output(out_dir / name, text.encode("utf-8"), out_dir)  # a link there is replaced, not written through

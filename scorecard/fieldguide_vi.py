@@ -81,6 +81,10 @@ DESCRIPTIONS: dict[str, str] = {
     "Indicator.comparable": "true khi có thể xếp hạng các tỉnh (cùng một định nghĩa ở mọi nơi).",
     "Indicator.headline": "true để hiện trong các chỉ tiêu chính ở trang chủ.",
     "Indicator.parts": "Các chỉ tiêu cộng lại bằng chỉ tiêu này (trạm 2G+3G+4G+5G = tổng số trạm).",
+    "Indicator.aliases": (
+        "Các cụm từ tiếng Việt bài báo dùng cho điều chỉ tiêu này đếm, viết như khi in ('trạm 2G', "
+        "'hồ sơ xử lý trực tuyến'); lệnh `python -m scorecard extract` dựa vào đó để gắn số liệu với chỉ tiêu."
+    ),
     "Pillar.id": "Mã của trụ cột.",
     "Pillar.name": "Tên trụ cột bằng tiếng Việt và tiếng Anh.",
     "Scope.id": "Mã cố định dùng ở 'scope:' của số liệu.",
@@ -106,6 +110,9 @@ DESCRIPTIONS: dict[str, str] = {
     "VocabularyFile.qualifier_before": "Từ đứng ngay trước con số làm nó không còn chính xác ('gần' → nearly).",
     "VocabularyFile.comparatives": "Từ đứng trước 'hơn' biến nó thành phép so sánh ('cao hơn').",
     "VocabularyFile.number_words": "Con số viết bằng chữ và giá trị của nó.",
+    "VocabularyFile.extract": (
+        "Các cụm từ mà lệnh `python -m scorecard extract` dựa vào; từng mục được giải thích trong tệp."
+    ),
     "QualifierWord.word": "Từ như bài viết.",
     "QualifierWord.qualifier": "Mức độ mà từ đó báo hiệu.",
 }

@@ -13,7 +13,10 @@ later checks can point at the exact spot too.
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +25,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 12
+MAX_NUMBER = 1e18  # no figure is this large; beyond it floats lose whole numbers, and 10**400 is no float at all
+DATA_SUFFIXES = (".yaml", ".yml")
 
 PathKey = tuple[str | int, ...]
 
@@ -40,11 +45,17 @@ class Problem:
         """One line, whatever text of the editor's the message repeats: line breaks, controls and
         direction marks are shown as escapes (\\n, \\x1b, \\u202e), never sent to the terminal."""
         label = "" if self.severity == "error" else "warning: "
-        message = _UNPRINTABLE.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), self.message)
-        return f"{self.path}:{self.line}:{self.column}: {label}{message}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: {label}{printable(self.message)}"
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, safe for a terminal or a CI log: line breaks, ANSI escapes, controls and
+    direction marks become escapes (\\n, \\x1b, \\u202e). A file name is the editor's text too: a
+    name holding a line break and ``::error::`` would otherwise write a line GitHub Actions obeys."""
+    return _UNPRINTABLE.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass
@@ -100,11 +111,25 @@ def _scalar_value(node: ScalarNode) -> object:
         return None
     if text in _BOOL:
         return _BOOL[text]
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text):
-        return float(text)
+    if _INT.match(text) or _FLOAT.match(text):
+        return _number(node, text)
     return text
+
+
+def _number(node: ScalarNode, text: str) -> int | float:
+    """A plain number, refused where later arithmetic would fail or mislead: 401 digits overflow a
+    float, 5,000 exceed Python's limit for reading an integer, 1.0e999 is infinite, and -0.0 shows as "-0"."""
+    digits = len(text.lstrip("+-").split(".")[0].split("e")[0].split("E")[0].lstrip("0"))
+    number = int(text) if _INT.match(text) and digits <= 19 else float(text) if digits <= 19 else math.inf
+    if not math.isfinite(number) or abs(number) >= MAX_NUMBER:
+        raise _located(node, f"the number {_shortened(text)} is too large for a figure; check it against the source")
+    if number == 0 and text.startswith("-"):
+        raise _located(node, f"{text} is zero with a minus sign; write 0")
+    return number
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}…{text[-6:]} ({len(text)} characters)"
 
 
 class _LocatedError(Exception):
@@ -261,10 +286,43 @@ def _inside(text: str, line: int, column: int) -> tuple[int, int]:
     return line, min(column, len(lines[line - 1]) + 1)
 
 
-def load_yaml(path: Path, shown: str | None = None) -> Loaded:
-    """Read ``path`` as strict YAML; raise :class:`DataFileError` with a located problem."""
-    shown = shown or str(path)
-    size = path.stat().st_size
+def shown_path(path: Path, data_dir: Path) -> str:
+    """The path as an editor knows it: data/provinces/lao-cai.yaml."""
+    try:
+        return path.relative_to(data_dir.parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_data_file(path: Path, data_dir: Path, shown: str | None = None) -> bytes:
+    """The bytes of the data file ``path`` inside ``data_dir``: the one way a data file is read.
+
+    A pull request can put anything where a data file is expected, so nothing is read
+    that is not an ordinary file of the folder itself: a symbolic link (to /dev/zero,
+    which reads forever, or to a file outside the repository, whose content would be
+    published), a device or pipe, a folder named ``x.yaml``, a ``.yml`` twin beside a
+    ``.yaml`` (both would be read, every figure twice), or more than ``MAX_FILE_BYTES``.
+    Each is a :class:`DataFileError` at line 1 of the file (named ``shown``, by default as
+    the editor knows it), saying what to do. The file is opened without following links
+    and read at most one byte past the limit, so it cannot turn into something else
+    between the check and the read.
+    """
+    shown = shown or shown_path(path, data_dir)
+    _refuse_links_below(path, data_dir, shown)
+    _refuse_twin(path, data_dir)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise DataFileError(Problem(shown, 1, 1, f"the file {path.name} is missing from the data folder")) from None
+    except OSError as err:  # a link made after the check (ELOOP), or no permission
+        raise DataFileError(Problem(shown, 1, 1, f"the file cannot be read ({err.strerror}); check it")) from None
+    try:
+        status = os.fstat(fd)
+        _refuse_not_regular(status, shown)
+        body = os.read(fd, MAX_FILE_BYTES + 1) if status.st_size <= MAX_FILE_BYTES else b""
+    finally:
+        os.close(fd)
+    size = max(status.st_size, len(body))
     if size > MAX_FILE_BYTES:
         raise DataFileError(
             Problem(
@@ -275,8 +333,68 @@ def load_yaml(path: Path, shown: str | None = None) -> Loaded:
                 "split it or remove what does not belong",
             )
         )
-    text, warnings = _decode(path.read_bytes(), shown)
+    return body
+
+
+def _refuse_links_below(path: Path, data_dir: Path, shown: str) -> None:
+    """No symbolic link between the data folder and the file (data/provinces -> /etc included)."""
+    try:
+        parts = path.relative_to(data_dir).parts
+    except ValueError:
+        raise DataFileError(Problem(shown, 1, 1, "the file is not inside the data folder")) from None
+    current = data_dir
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            raise DataFileError(
+                Problem(
+                    shown if current == path else shown_path(current, data_dir),
+                    1,
+                    1,
+                    "this is a symbolic link; data files must be ordinary files inside data/: "
+                    "put the file itself here (copy it) and delete the link",
+                )
+            )
+
+
+def _refuse_not_regular(status: os.stat_result, shown: str) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise DataFileError(
+            Problem(shown, 1, 1, "this is a folder, not a file; only data files may have a data file's name: rename it")
+        )
+    if not stat.S_ISREG(status.st_mode):
+        raise DataFileError(
+            Problem(shown, 1, 1, "this is not an ordinary file (a device, pipe or socket); delete it from data/")
+        )
+
+
+def _refuse_twin(path: Path, data_dir: Path) -> None:
+    """``x.yml`` beside ``x.yaml`` is one file twice: refused at the ``.yml`` whichever of the two is read."""
+    if path.suffix not in DATA_SUFFIXES:
+        return
+    yml, yaml_file = path.with_suffix(".yml"), path.with_suffix(".yaml")
+    if os.path.lexists(yml) and os.path.lexists(yaml_file):
+        raise DataFileError(
+            Problem(
+                shown_path(yml, data_dir),
+                1,
+                1,
+                f"{yml.name} and {yaml_file.name} are both here: they would be read as two files and every "
+                f"figure counted twice; keep {yaml_file.name} (move what it lacks there) and delete {yml.name}",
+            )
+        )
+
+
+def load_data_file(path: Path, data_dir: Path, shown: str | None = None) -> Loaded:
+    """Read the data file ``path`` of ``data_dir`` (see :func:`read_data_file`) as strict YAML."""
+    shown = shown or shown_path(path, data_dir)
+    text, warnings = _decode(read_data_file(path, data_dir, shown), shown)
     return load_yaml_text(text, shown, warnings)
+
+
+def load_yaml(path: Path, shown: str | None = None) -> Loaded:
+    """Read one YAML file, its folder standing for the data folder (see :func:`load_data_file`)."""
+    return load_data_file(Path(path), Path(path).parent, shown or str(path))
 
 
 def load_yaml_text(text: str, shown: str, warnings: list[Problem] | None = None) -> Loaded:

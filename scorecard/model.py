@@ -8,6 +8,7 @@ reference (``python -m scorecard fields``), so the guide and the checks cannot d
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from typing import Annotated, Literal
@@ -22,7 +23,27 @@ SlugText = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
 LongText = Annotated[str, Field(min_length=1, max_length=2000)]
 
-_AS_OF = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_AS_OF = re.compile(r"^(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?\Z")  # ASCII digits only
+
+
+def http_address(url: str | None) -> str | None:
+    """``url`` when it is a whole http(s) address: nothing before or after it, not even a line break
+    (``$`` would let "https://x/a\\n" through, and a link with a line break silently disappears)."""
+    if url is not None and not re.fullmatch(r"https?://[^\s<>\"'`]+", url):
+        raise ValueError("an address must start with http:// or https:// and contain no spaces or quotes")
+    return url
+
+
+def plausible_year(year: int, last: int = LAST_YEAR) -> int:
+    """``year`` when a figure can be about it, from 1900 to ``last`` (0001 or 10000 is a typo, and would
+    stretch a chart's time axis over centuries or break it). Dates of what happened pass ``last=9999``:
+    the checks refuse those after today, with a message that says so."""
+    if not FIRST_YEAR <= year <= last:
+        raise ValueError(f"{year:04d} is not a plausible year; write a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return year
+
+
 # Units and pillars are vocabularies in data/units.yaml and data/indicators.yaml; the model only
 # knows their shape, and checks.py refuses an id the vocabulary does not define.
 UnitId = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=40)]
@@ -107,6 +128,15 @@ class Indicator(Strict):
         description="Indicators whose figures add up to this one (2G+3G+4G+5G stations = all stations).",
         examples=[["base_stations_2g", "base_stations_3g", "base_stations_4g", "base_stations_5g"]],
     )
+    aliases: list[Annotated[str, Field(min_length=2, max_length=120)]] = Field(
+        default_factory=list,
+        description=(
+            "Vietnamese phrases articles use for what this indicator counts, written as printed "
+            "('trạm 2G', 'hồ sơ xử lý trực tuyến'); `python -m scorecard extract` matches drafts to "
+            "indicators by them. The words next to the number count most."
+        ),
+        examples=[["trạm 2G", "trạm BTS 2G"]],
+    )
 
 
 class Source(Strict):
@@ -138,18 +168,18 @@ class Source(Strict):
     @field_validator("url")
     @classmethod
     def _http_only(cls, url: str | None) -> str | None:
-        if url is not None and not re.match(r"^https?://[^\s<>\"'`]+$", url):
-            raise ValueError("an address must start with http:// or https:// and contain no spaces or quotes")
-        return url
+        return http_address(url)
 
     @field_validator("published", mode="before")
     @classmethod
     def _iso_date(cls, text: object) -> object:
-        if isinstance(text, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        if isinstance(text, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             try:
-                return date.fromisoformat(text)
+                published = date.fromisoformat(text)
             except ValueError:
                 raise ValueError(f"{text} is not a real date") from None
+            plausible_year(published.year, last=9999)
+            return published
         if isinstance(text, (int, str)) and not isinstance(text, bool) and _AS_OF.match(str(text)):
             _real_date(str(text))
             return str(text)
@@ -282,6 +312,11 @@ class Observation(Strict):
         _real_date(text)
         return as_of
 
+    @field_validator("target_year")
+    @classmethod
+    def _target_year_shape(cls, year: int | None) -> int | None:
+        return None if year is None else plausible_year(year)
+
 
 def _real_date(text: str) -> None:
     """Refuse a date of the right shape that no calendar has (2025-02-30)."""
@@ -290,6 +325,7 @@ def _real_date(text: str) -> None:
         date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
     except ValueError:
         raise ValueError(f"{text} is not a real date") from None
+    plausible_year(int(match["year"]), last=9999)
 
 
 class TableObservation(Observation):
@@ -324,6 +360,10 @@ class VocabularyFile(Strict):
     qualifier_before: list[QualifierWord] = Field(default_factory=list)
     comparatives: list[ShortText] = Field(default_factory=list)
     number_words: dict[ShortText, StrictInt | StrictFloat] = Field(default_factory=dict)
+    extract: dict = Field(
+        default_factory=dict,
+        description="The phrases `python -m scorecard extract` reads by; their sections are described in the file.",
+    )
 
 
 class NationalFile(Strict):
@@ -362,6 +402,5 @@ def as_of_bounds(as_of: int | str) -> tuple[date, date]:
         return day, day
     if match["month"]:
         month = int(match["month"])
-        last = date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1
-        return date(year, month, 1), date.fromordinal(last)
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])  # 9999-12 too
     return date(year, 1, 1), date(year, 12, 31)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "gbps": 1e3}
 # A number as Vietnamese texts print it. Digits are ASCII only ([0-9], never \d, which would
@@ -17,15 +18,20 @@ _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9
 # cannot group thousands, so "0.7024 điểm" (a score some sources print with an English decimal
 # point) is read as 0.7024, never as 0 followed by noise.
 NUMBER_PATTERN = re.compile(
-    r"(?<![0-9.,])("
+    r"(?<![\d.,])("
     r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?(?![0-9])"  # 1.655 / 1.562,5
     r"|[0-9]+\.(?![0-9]{3}(?![0-9]))[0-9]+"  # 0.7024: an English decimal point
     r"|0\.[0-9]{3}(?![0-9])"  # 0.702: no Vietnamese text groups a leading zero
     r"|[0-9]+(?:,[0-9]+)?"  # 92 / 99,6
-    r")(?![0-9])(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
+    r")(?![\d])(?:\s*(nghìn|ngàn|triệu|tỷ|tỉ|Gbps))?",
     re.IGNORECASE,
 )
 _ENGLISH_DECIMAL = re.compile(r"^(?:0\.[0-9]+|[0-9]+\.(?![0-9]{3}$)[0-9]+)$")
+
+
+def scale_of(word: str) -> float:
+    """The factor of a scale word written after a number ("triệu" → 1e6, "Gbps" → 1000 Mbps)."""
+    return _SCALES[word.lower()]
 
 
 def parse_vi_number(text: str) -> float:
@@ -90,10 +96,14 @@ def text_states(text: str, number: float, lang: str = "vi") -> bool:
 
 
 def decimals_of(number: float) -> int:
-    """How many decimals a stored figure was written with (99.6 → 1, 92 → 0)."""
+    """How many decimals a stored figure was written with (99.6 → 1, 92 → 0, 0.00005 → 5, 1e-07 → 7).
+
+    Read from the shortest text that gives the float back (its ``repr``) as a Decimal, whose
+    exponent counts decimals whether that text is "99.6" or "5e-05".
+    """
     if float(number).is_integer():
         return 0
-    return len(repr(float(number)).split(".")[1])
+    return max(0, -Decimal(repr(float(number))).as_tuple().exponent)
 
 
 def format_number(number: float, lang: str, decimals: int | None = None) -> str:

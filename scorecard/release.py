@@ -27,7 +27,7 @@ def manifest_text(data_dir: Path, downloads: dict[str, str]) -> str:
     lines = [
         (f"data/{path.relative_to(data_dir).as_posix()}", _sha256(path.read_bytes()))
         for path in sorted(data_dir.rglob("*"))
-        if path.is_file()
+        if path.is_file() and not path.is_symlink()  # the validator refuses links; they are never followed
     ]
     lines += [(f"downloads/{name}", _sha256(text.encode("utf-8"))) for name, text in sorted(downloads.items())]
     return "".join(f"{digest}  {path}\n" for path, digest in sorted(lines))

@@ -34,7 +34,7 @@ def ascii_slug(text: str) -> str:
 class Territory:
     """A piece of land a figure can describe: a current unit, or a former one."""
 
-    id: str  # "lao-cai-15" (current), "lao-cai-10" (former); unchanged units share one id
+    id: str  # "lao-cai" (current, merged), "lao-cai-10" (former); an unchanged unit's one id is "lai-chau-12"
     name: str
     code: str
     current: bool  # True for the unit as it has been since 1 July 2025
@@ -58,9 +58,11 @@ class ProvinceUnit:
 
     @property
     def current_territory(self) -> Territory:
+        """The land since the merger. A merged unit's id is its slug alone ("da-nang"): the merged Đà
+        Nẵng kept code 48, so "da-nang-48" already names the former city, which is other land."""
         if self.unchanged:
             return self.former[0]
-        return Territory(f"{self.slug}-{self.code}", self.name, self.code, current=True, unchanged=False)
+        return Territory(self.slug, self.name, self.code, current=True, unchanged=False)
 
     def territory(self, label: str) -> Territory | None:
         """Resolve an editor's ``territory:`` ('current' or a former unit's id).
@@ -132,11 +134,6 @@ class Reorganisation:
 
     merged_on: date  # ``merged_on`` in data/former-units.yaml
     units_after: int  # how many units a ranking made since then ranks (34)
-
-
-def reorganisation(former_units: dict, registry: dict[str, ProvinceUnit]) -> Reorganisation:
-    """The reorganisation as data/former-units.yaml and the official registry describe it."""
-    return Reorganisation(date.fromisoformat(str(former_units["merged_on"])), len(registry))
 
 
 def resolve_territory(

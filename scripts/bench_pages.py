@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scorecard.build import build_site  # noqa: E402
+from scorecard.output import STATE_ENV  # noqa: E402
 from tests._site import CHROMIUM, FLAGS  # noqa: E402  (one definition for tests and benchmarks)
 
 BENCH_TOOLS = ROOT / "scripts" / "bench"
@@ -160,6 +161,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as scratch:
+        os.environ[STATE_ENV] = str(Path(scratch) / "state")  # the build's memory goes with the scratch folder
         site = build_site(ROOT / "data", Path(scratch), ROOT)
         base, server = serve(site)
         failed = []

@@ -26,7 +26,10 @@ def main() -> int:
         default=os.environ.get("SITE_URL") or None,
         help="the published address (default: $SITE_URL, else data/release.yaml)",
     )
-    parser.add_argument("--previous", help="the git tag of the previous data release (default: the newest v* tag)")
+    parser.add_argument(
+        "--previous",
+        help="the git tag of the previous data release (default: the newest v* tag), or dir:FOLDER for a data folder",
+    )
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args()
     try:

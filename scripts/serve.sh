@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH" NO_MKDOCS_2_WARNING=1
+# A checkout that tracks generated files (a smuggled chart or page) is not built: see scorecard/tracked.py.
+python -m scorecard check-tracked
 python scripts/build_charts.py
 mkdocs build --strict --quiet
 echo "serving on http://127.0.0.1:${PORT:-8000}/ (Ctrl+C to stop)"

@@ -8,7 +8,9 @@ editors: ``data/provinces/lai-chau.yaml:5:5: ...``.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from scorecard.__main__ import main
+from scorecard.output import STATE_ENV
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 REPO = Path(__file__).resolve().parent.parent
@@ -27,6 +30,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "real_data: checks the real data/ folder; fails until the data entry is complete (expected, keep it)",
     )
+    # The build remembers what it wrote outside the work tree (scorecard/output.py); the tests' builds
+    # remember it in a folder of this run's own, not in the user's cache, and forget it afterwards.
+    if STATE_ENV not in os.environ:
+        os.environ[STATE_ENV] = tempfile.mkdtemp(prefix="scorecard-state-")
+        config.add_cleanup(lambda: shutil.rmtree(os.environ.pop(STATE_ENV), ignore_errors=True))
 
 
 @dataclass

@@ -132,7 +132,7 @@ def test_a_ranking_of_34_describes_the_current_unit_whatever_year_it_measures(tr
     write(tree, "provinces/tuyen-quang.yaml", province("tuyen-quang", "Tuyên Quang", "08", figure(**rank)))
     assert errors_of(tree) == []
     (fact,) = load_dataset(tree).facts_for("tuyen-quang")
-    assert fact.territory.id == "tuyen-quang-08" and fact.territory.current
+    assert fact.territory.id == "tuyen-quang" and fact.territory.current
 
 
 def test_new_province_says_where_a_former_unit_goes(tree, capsys):
@@ -408,3 +408,16 @@ def test_new_indicator_scaffolds_every_field_in_both_languages(tree, capsys):
     assert indicator.comparable and indicator.higher_is_better
     assert main(args) == 1  # never twice
     assert "already exists" in capsys.readouterr().err
+
+
+def test_a_merged_unit_that_kept_a_former_code_is_still_other_land(tree):
+    """The merged Đà Nẵng kept code 48: its territory is not the former city's (da-nang-48)."""
+    old = figure(indicator="dti_score", value=0.8335, unit="score", kind="actual", as_of=2024, territory="da-nang-48",
+                 source="real-phrases", quote="Đà Nẵng 0,8335")  # fmt: skip
+    new = figure(indicator="dti_score", value=0.7069, unit="score", kind="actual", as_of=2024, territory="current",
+                 source="real-phrases", quote="new Da Nang achieved 0,7069")  # fmt: skip
+    write(tree, "provinces/da-nang.yaml", province("da-nang", "Đà Nẵng", "48", old + new))
+    assert errors_of(tree) == []  # two figures, not one source contradicting itself
+    territories = [f.territory for f in load_dataset(tree).facts_for("da-nang")]
+    assert [t.id for t in territories] == ["da-nang-48", "da-nang"]
+    assert [t.current for t in territories] == [False, True]

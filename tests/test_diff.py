@@ -189,7 +189,7 @@ def test_two_data_folders_can_be_compared(history, tmp_path):
     old_dir = tmp_path / "old-checkout"
     git(repo, "worktree", "add", "-q", str(old_dir), first)
     for old, new in ((old_dir / "data", repo / "data"), (old_dir, repo)):  # the data folder or its parent
-        run = run_diff(str(old), str(new))
+        run = run_diff(f"dir:{old}", f"dir:{new}")
         assert run.returncode == 0, run.stderr
         assert "1 added, 1 corrected, 1 removed." in run.stdout, run.stdout
 
@@ -236,7 +236,7 @@ def test_a_new_period_wording_of_a_dated_figure_is_a_correction(tmp_path):
 def test_a_version_that_does_not_load_is_flagged(tmp_path):
     old, new = _tree(tmp_path, "old"), _tree(tmp_path, "new")
     (new / "provinces/lao-cai.yaml").write_text("name: Lào Cai\ncode: [\n", encoding="utf-8")
-    run = run_diff(str(old), str(new))
+    run = run_diff(f"dir:{old}", f"dir:{new}")
     assert run.returncode == 0
     assert "**Warning:**" in run.stdout and "not compared" in run.stdout
     assert "warning:" in run.stderr
@@ -284,7 +284,7 @@ def test_a_hostile_quote_cannot_break_the_table_or_inject_html(tmp_path):
 
 def test_the_command_escapes_a_hostile_quote_too(tmp_path):
     old, new = _with_hostile_quote(tmp_path)
-    run = run_diff(str(old), str(new))
+    run = run_diff(f"dir:{old}", f"dir:{new}")
     assert run.returncode == 0, run.stderr
     (row,) = table_rows(run.stdout)
     assert unescaped_pipes(row) == 7

@@ -379,7 +379,7 @@ REAL_FIGURES = [
     # Lào Cai, plan for 2026-2030 of the merged province
     pytest.param(
         dict(province="lao-cai", indicator="coverage_5g_share", value=90, target_year=2030),
-        dict(kind="target", qualifier="at_least", as_of="", territory="lao-cai-15"),
+        dict(kind="target", qualifier="at_least", as_of="", territory="lao-cai"),
         "tối thiểu 90%",
         id="lao-cai 2030 target 5G coverage at least 90",
     ),

@@ -155,7 +155,7 @@ def test_changes_page_shows_a_correction_with_both_values(tmp_path):
     old = _data_version(tmp_path / "old", OLD, 91)
     new = _data_version(tmp_path / "new", NEW, 92)
     docs = tmp_path / "docs"
-    build(new, docs, REPO, previous=str(old), quiet=True)
+    build(new, docs, REPO, previous=f"dir:{old}", quiet=True)  # a folder says so: a bare name is a revision
     for path, corrected in (("changes.md", "Đính chính"), ("en/changes.md", "Corrections")):
         text = (docs / path).read_text("utf-8")
         soup = BeautifulSoup(text, "html.parser")

@@ -219,7 +219,8 @@ def test_pull_request_workflow():
     upload = step_using(workflow, "actions/upload-artifact")
     assert upload["with"]["path"] == "site/"
     summary = step_running(workflow, "python -m scorecard diff")
-    assert summary["run"] == 'python -m scorecard diff "origin/$BASE_REF" HEAD >> "$GITHUB_STEP_SUMMARY"'
+    # rev: on both sides: a folder the pull request adds (HEAD/data) can never stand in for a revision
+    assert summary["run"] == 'python -m scorecard diff "rev:origin/$BASE_REF" rev:HEAD >> "$GITHUB_STEP_SUMMARY"'
     assert summary["env"] == {"BASE_REF": "${{ github.base_ref }}"}  # not pasted into the script
     all_steps = steps(workflow)
     indexes = [all_steps.index(step) for step in (*order, summary)]
