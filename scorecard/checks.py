@@ -124,9 +124,11 @@ def check_references(dataset: Dataset) -> Iterator[Problem]:
 
 
 def _unit_fits(dataset: Dataset, unit: str, kind: str, indicator_unit: str) -> bool:
-    """A level is stated in its indicator's unit; a change may also use a unit of change of it."""
+    """A level is stated in its indicator's unit; a change may also use a unit of change of it
+    (and must, for a unit that is level_only: "tăng 4 bậc" is 4 rank_places, not rank 4)."""
     if unit == indicator_unit:
-        return unit in dataset.units or not dataset.units
+        known = dataset.units.get(unit)
+        return (known is not None and not (kind == "change" and known.level_only)) or not dataset.units
     return kind == "change" and unit in dataset.units and indicator_unit in dataset.units[unit].change_of
 
 
@@ -135,10 +137,10 @@ def _unit_message(dataset: Dataset, unit: str, kind: str, indicator) -> str:
         return f"unknown unit '{unit}'.{_suggest(unit, dataset.units)} Units are listed in data/units.yaml"
     changes = sorted(u.id for u in dataset.units.values() if indicator.unit in u.change_of)
     if kind == "change":
-        return (
-            f"a change of '{indicator.id}' is stated in '{indicator.unit}' or in "
-            f"{', '.join(changes) or 'no unit of change'}, not '{unit}'"
-        )
+        level = dataset.units.get(indicator.unit)
+        listed = ", ".join(changes) or "no unit of change"
+        allowed = listed if level is not None and level.level_only else f"'{indicator.unit}' or in {listed}"
+        return f"a change of '{indicator.id}' is stated in {allowed}, not '{unit}'"
     hint = f"; if the text states a change ({', '.join(changes)}), write kind: change" if unit in changes else ""
     return (
         f"the unit of '{indicator.id}' is '{indicator.unit}', not '{unit}'; "
@@ -524,6 +526,23 @@ def check_territory(dataset: Dataset) -> Iterator[Problem]:
             )
 
 
+def check_ranking_base(dataset: Dataset) -> Iterator[Problem]:
+    """A ranking of more units than exist since the merger (30/63) was made before it: it ranks a
+    former unit, never the merged province."""
+    for fact in dataset.facts:
+        obs, unit = fact.observation, dataset.provinces.get(fact.province)
+        if unit is None or unit.unchanged or obs.unit != "rank" or obs.denominator is None:
+            continue
+        if obs.denominator > dataset.reorg.units_after and fact.territory is not None and fact.territory.current:
+            yield _at(
+                dataset,
+                fact,
+                "territory",
+                f"a ranking of {format_number(obs.denominator, 'en')} units was made before {unit.name} was formed; "
+                f"it ranks one of {unit.former_units_text()}: write that one",
+            )
+
+
 def _territory_message(dataset: Dataset, unit, label: str) -> str:
     if unit.unchanged:
         return (
@@ -741,6 +760,7 @@ RULES = (
     check_registry,
     check_duplicate_source_ids,
     check_table_rows,
+    check_ranking_base,
     check_invisible_characters,
     check_registry_definitions,
     check_source_dates,

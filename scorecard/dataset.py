@@ -467,6 +467,8 @@ def _read_items(path: Path, data_dir: Path, dataset: Dataset, root: type[BaseMod
         return record, loaded, list(enumerate(getattr(record, key)))
     dataset.problems.extend(problems)
     items = loaded.data.get(key) if isinstance(loaded.data, dict) else None
+    if not isinstance(items, list):  # 'source:' for 'sources:': the records are there, under a wrong key
+        dataset.broken_ids.update(_ids_anywhere(loaded.data))
     kept = []
     for index, raw in enumerate(items if isinstance(items, list) else []):
         try:
@@ -475,6 +477,17 @@ def _read_items(path: Path, data_dir: Path, dataset: Dataset, root: type[BaseMod
             if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                 dataset.broken_ids.add(raw["id"])
     return None, loaded, kept
+
+
+def _ids_anywhere(data: object) -> set[str]:
+    """Every ``id:`` written in a file whose records could not be read, so figures citing them are
+    not also reported as citing unknown ids (the file's own error says what is wrong)."""
+    if isinstance(data, dict):
+        found = {data["id"]} if isinstance(data.get("id"), str) else set()
+        return found.union(*(_ids_anywhere(value) for value in data.values()))
+    if isinstance(data, list):
+        return set().union(*(_ids_anywhere(item) for item in data))
+    return set()
 
 
 def _read_registry(path: Path, data_dir: Path, dataset: Dataset) -> None:

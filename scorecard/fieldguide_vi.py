@@ -103,6 +103,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Unit.minimum": "Giá trị thấp nhất một mức có thể có.",
     "Unit.maximum": "Giá trị cao nhất một mức có thể có.",
     "Unit.whole": "true khi giá trị là số nguyên (số lượng, thứ hạng).",
+    "Unit.level_only": (
+        "true khi mức thay đổi của nó không bao giờ ghi bằng chính nó (thay đổi thứ hạng ghi bằng rank_places)."
+    ),
     "Unit.change_of": (
         "Với đơn vị thay đổi: các đơn vị chỉ tiêu mà nó diễn tả mức thay đổi (percentage_points: [percent])."
     ),

@@ -78,6 +78,10 @@ class Unit(Strict):
     minimum: StrictInt | StrictFloat | None = Field(None, description="The lowest value a level can take.")
     maximum: StrictInt | StrictFloat | None = Field(None, description="The highest value a level can take.")
     whole: StrictBool = Field(False, description="true when values are whole numbers (counts, ranks).")
+    level_only: StrictBool = Field(
+        False,
+        description="true when a change of it is never stated in it (a change of rank is in rank_places, not rank).",
+    )
     change_of: list[UnitId] = Field(
         default_factory=list,
         description=(

@@ -421,3 +421,39 @@ def test_a_merged_unit_that_kept_a_former_code_is_still_other_land(tree):
     territories = [f.territory for f in load_dataset(tree).facts_for("da-nang")]
     assert [t.id for t in territories] == ["da-nang-48", "da-nang"]
     assert [t.current for t in territories] == [False, True]
+
+
+def test_a_ranking_of_63_is_never_the_merged_province(tree, capsys):
+    # dtigov-2022-xep-hang-tinh: a DTI 2022 row ranks a former unit, whatever file it is filed in
+    text = figure(**HA_GIANG | {"territory": "current"})
+    write(tree, "provinces/tuyen-quang.yaml", province("tuyen-quang", "Tuyên Quang", "08", text))
+    check_reported(
+        run_validate(tree, capsys),
+        "data/provinces/tuyen-quang.yaml:",
+        ["a ranking of 63 units was made before Tuyên Quang was formed", "Hà Giang (territory: ha-giang-02)"],
+    )
+
+
+def test_a_change_of_rank_is_in_rank_places(tree, capsys):
+    text = figure(indicator="dti_rank", value=18, unit="rank", kind="change", as_of=2023, source="real-phrases",
+                  quote="tăng 18 bậc")  # fmt: skip
+    write(tree, "provinces/lai-chau.yaml", province("lai-chau", "Lai Châu", "12", text))
+    check_reported(
+        run_validate(tree, capsys),
+        "data/provinces/lai-chau.yaml:",
+        ["a change of 'dti_rank' is stated in rank_places, not 'rank'"],
+    )
+
+
+def test_a_misnamed_sources_key_is_one_message(tree, capsys):
+    write(tree, "sources/test.yaml", SOURCE.replace("sources:", "source:", 1))
+    text = figure(**SCORE, value=0.7024, quote="0.7024") * 2
+    write(
+        tree,
+        "provinces/lai-chau.yaml",
+        province("lai-chau", "Lai Châu", "12", text.replace("as_of: 2022", "as_of: 2022", 1)),
+    )
+    run = run_validate(tree, capsys)
+    assert run.code == 1
+    assert not any("unknown source" in line for line in run.errors), run.out
+    assert any("data/sources/test.yaml" in line for line in run.errors)
