@@ -81,7 +81,10 @@ WORDS = {
         "by": "năm",
         "current": "Địa bàn hiện nay",
         "former": "Địa bàn trước 1/7/2025",
-        "ranking_sub": "Số liệu mới nhất của mỗi tỉnh",
+        "ranking_sub": "Số liệu năm {year} của mỗi tỉnh",
+        "ranking_base": ", xếp hạng trên {base}",
+        "left_out": "{n} tỉnh khác có số liệu của năm khác, hạng trên cơ sở khác hoặc của đơn vị cũ: "
+        "không so sánh ở đây (xem bảng mọi số liệu).",
         "whole_province": "toàn tỉnh",
         "ranked": "{n} tỉnh có số liệu; xếp {order}: {list}.",
         "desc": "từ cao xuống thấp",
@@ -110,7 +113,10 @@ WORDS = {
         "by": "by",
         "current": "Current territory",
         "former": "Territory before 1 Jul 2025",
-        "ranking_sub": "Latest figure for each province",
+        "ranking_sub": "Each province's figure for {year}",
+        "ranking_base": ", ranked out of {base}",
+        "left_out": "{n} other provinces have figures of another year, another ranking base or a former unit: "
+        "not compared here (see the table of all figures).",
         "whole_province": "whole province",
         "ranked": "{n} provinces with a figure, {order}: {list}.",
         "desc": "highest first",
@@ -728,6 +734,15 @@ def ranking_cohort(dataset: Dataset, indicator_id: str) -> list[tuple[str, Fact]
     return max(groups.items(), key=lambda item: (len(item[1]), item[0][0]))[1]
 
 
+def _provinces_with_figures(dataset: Dataset, indicator_id: str) -> set[str]:
+    """The provinces with at least one own actual of the indicator, whatever its year or territory."""
+    return {
+        f.province
+        for f in dataset.facts
+        if f.indicator == indicator_id and f.observation.kind == "actual" and f.observation.subject == "province"
+    }
+
+
 def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | None:
     """Each province's latest whole-province actual, best first, for comparable indicators only.
 
@@ -763,11 +778,17 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
     if former:
         names = ", ".join(p["province_name"] for p in points if p["status"] == words["former"])
         alt_text += " " + words["mixed_territory"].format(names=names)
+    left_out = len(_provinces_with_figures(dataset, indicator_id)) - len(points)
+    if left_out > 0:
+        alt_text += " " + words["left_out"].format(n=left_out)
+    year = as_of_bounds(wording.when(dataset, latest[0][1]))[1].year
+    base = latest[0][1].observation.denominator if indicator.unit == "rank" else None
+    subtitle = words["ranking_sub"].format(year=year) + (words["ranking_base"].format(base=base) if base else "")
     rows = [{k: v for k, v in p.items() if k not in _INTERNAL} for p in points]
     return _finish(
         chart,
         points,
-        alt.Title(title_lines, subtitle=words["ranking_sub"]),
+        alt.Title(title_lines, subtitle=subtitle),
         f"ranking-{indicator_id}-{lang}",
         rows,
         height,

@@ -80,6 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "current_territory": {"vi": "địa giới hiện nay, từ {date}", "en": "current territory, since {date}"},
     "unchanged_territory": {"vi": "không đổi địa giới năm {year}", "en": "territory unchanged in {year}"},
     "forecast": {"vi": "dự kiến", "en": "forecast"},
+    "former_short": {"vi": "{name} ({code}), trước {date}", "en": "{name} ({code}), before {date}"},
     "change": {"vi": "thay đổi", "en": "change"},
     "whose": {"vi": "Số liệu của", "en": "Whose figure"},
     "past_target": {"vi": "mục tiêu đã qua", "en": "past target"},

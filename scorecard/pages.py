@@ -29,6 +29,7 @@ from .wording import (
     next_target,
     own_facts,
     sort_key,
+    territory_short,
     territory_text,
     when_short,
     when_text,
@@ -264,7 +265,9 @@ def figures_table(dataset: Dataset, facts: list[Fact], page_path: str, lang: str
 def _figure_cell(dataset: Dataset, fact: Fact, lang: str) -> str:
     """A figure over its date, for the compact tables (escaped HTML)."""
     date_html = f"<span class='sc-muted'>{esc(when_short(dataset, fact, lang))}</span>"
-    return f"{esc(figure_text(dataset, fact, lang))}<br>{date_html}"
+    former = fact.territory is not None and not fact.territory.current
+    where = f"<br><span class='sc-former'>{esc(territory_short(dataset, fact, lang))}</span>" if former else ""
+    return f"{esc(figure_text(dataset, fact, lang))}<br>{date_html}{where}"
 
 
 def _province_cell(dataset: Dataset, fact: Fact, page_path: str, lang: str) -> str:

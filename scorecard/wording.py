@@ -158,6 +158,15 @@ def territory_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     return f"{territory.name} ({territory.code}), {t(lang, key).format(date=date_text(merged_on.isoformat(), lang))}"
 
 
+def territory_short(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """A former unit named briefly, for compact tables: "Hà Giang (02), trước 1/7/2025"."""
+    territory = fact.territory
+    if territory is None or territory.current:
+        return ""
+    day = date_text(dataset.reorg.merged_on.isoformat(), lang)
+    return t(lang, "former_short").format(name=territory.name, code=territory.code, date=day)
+
+
 def whose_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     """Whose figure it is: the province (or former unit), the country, or one level or network of it."""
     if fact.is_national:
