@@ -35,7 +35,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     provinces_with_data = sum(1 for record in dataset.province_files.values() if record.observations)
     summary = (
         f"{len(errors)} error(s), {len(warnings)} warning(s) in {len(dataset.loaded)} file(s): "
-        f"{len(dataset.facts)} figures, {len(dataset.indicators)} indicators, {len(dataset.sources)} sources, "
+        f"{len(dataset.facts)} figures (and {len(dataset.national_facts)} national), "
+        f"{len(dataset.indicators)} indicators, {len(dataset.sources)} sources, "
         f"{provinces_with_data}/{len(dataset.provinces)} provinces with data"
     )
     print(summary, file=sys.stderr)

@@ -66,7 +66,9 @@ def figure_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     else:
         core = amount_text(dataset, fact, fact.value, lang)
         if obs.numerator is not None and obs.denominator is not None:
-            core = f"{format_number(obs.numerator, lang)}/{format_number(obs.denominator, lang)} ({core})"
+            # the qualifier belongs to the share ("1.024/1.569 (khoảng 65 %)"); the counts are as printed
+            share = f"{words} {core}".strip()
+            core, words = f"{format_number(obs.numerator, lang)}/{format_number(obs.denominator, lang)} ({share})", ""
     if obs.in_words:
         core = f"{core} («{obs.in_words}»)"
     return f"{words} {core}".strip()
