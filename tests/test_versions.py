@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scorecard.build import mkdocs_env, prepare_site
-from tests._site import REPO, serve
+from tests._site import POLICY, REPO, serve
 
 OLD, NEW = "2026.10", "2026.11"
 
@@ -103,6 +103,17 @@ def test_each_version_serves_its_own_data_and_citation(gh_pages):
     assert f"https://example.test/scorecard/{NEW}/provinces/lai-chau/" in new_page
     old_csv = (gh_pages / OLD / "generated" / "downloads" / "observations.csv").read_text("utf-8")
     assert "92% hồ sơ" not in old_csv and "91% hồ sơ" in old_csv
+
+
+def test_every_page_mike_deploys_carries_the_content_security_policy(gh_pages):
+    """mike runs MkDocs itself (no post-build step of ours runs): the policy comes from the theme override."""
+    pages = sorted((gh_pages / NEW).rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        meta = BeautifulSoup(path.read_text("utf-8"), "html.parser").find(
+            "meta", attrs={"http-equiv": "Content-Security-Policy"}
+        )
+        assert meta is not None and meta["content"] == POLICY, path
 
 
 def test_version_selector_appears_when_served_under_mike(gh_pages):
