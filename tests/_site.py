@@ -15,7 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from scorecard.build import build_site
+from scorecard.build import build_site, run_builder
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.test/scorecard/"
@@ -44,6 +44,17 @@ def real_site() -> Path:
     work = Path(tempfile.mkdtemp(prefix="scorecard-site-"))
     atexit.register(shutil.rmtree, work, ignore_errors=True)
     return build_site(REPO / "data", work, REPO, site_url=SITE_URL)
+
+
+@functools.cache
+def zensical_site() -> Path:
+    """The same generated pages and the same mkdocs.yml as real_site(), built by Zensical instead."""
+    return run_builder(real_site().parent / "mkdocs.yml", "zensical", SITE_URL, site_name="site-zensical")
+
+
+def built_site(builder: str) -> Path:
+    """real_site() for "mkdocs", zensical_site() for "zensical"."""
+    return {"mkdocs": real_site, "zensical": zensical_site}[builder]()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
