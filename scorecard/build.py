@@ -300,7 +300,8 @@ def run_builder(config: Path, builder: str, site_url: str | None = None, site_na
             config = _inheriting(config, site_name)
         command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(config)]
     elif builder == "mkdocs":
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)]
+        # not --quiet: MkDocs 1.6 then stops counting warnings, and --strict lets a broken link through
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
         command += ["--site-dir", str(config.parent / site_name)]
     else:
         raise ValueError(f"unknown builder {builder!r}: one of {BUILDERS}")

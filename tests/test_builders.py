@@ -18,7 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
+from scorecard.build import BuildError, prepare_site, run_builder
 from tests._site import CHROMIUM, FLAGS, POLICY, SITE_URL, built_site, serve
+from tests.conftest import FIXTURE, REPO
 
 BUILDERS = ("mkdocs", "zensical")
 # Where each builder writes its search index (Zensical has its own search and index format).
@@ -203,3 +205,12 @@ def test_an_inline_script_that_reached_a_page_does_not_run(browser, served, buil
     assert any("Content Security Policy" in error for error in record["errors"]), record["errors"]
     page.close()
 
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_a_broken_link_stops_either_build(builder, tmp_path):
+    """--strict means it on both (MkDocs 1.6 ignores warnings under --quiet, so run_builder never passes it)."""
+    config = prepare_site(FIXTURE, tmp_path, REPO)
+    about = tmp_path / "docs" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\n[broken](nowhere.md)\n", "utf-8")
+    with pytest.raises(BuildError, match=r"about\.md"):
+        run_builder(config, builder)
