@@ -116,6 +116,7 @@ def test_every_page_mike_deploys_carries_the_content_security_policy(gh_pages):
         assert meta is not None and meta["content"] == POLICY, path
 
 
+@pytest.mark.browser
 def test_version_selector_appears_when_served_under_mike(gh_pages):
     from playwright.sync_api import sync_playwright
 
