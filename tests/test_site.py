@@ -158,6 +158,15 @@ def test_downloads_are_published_with_the_version():
     assert any(href.endswith("observations.csv") for href in links)
 
 
+def test_the_published_data_package_is_valid_for_frictionless():
+    """What a reader downloads from the site: descriptor, sizes, hashes and every cell against its type."""
+    import frictionless
+
+    report = frictionless.validate(str(real_site() / "generated" / "downloads" / "datapackage.json"))
+    assert report.flatten(["type", "rowNumber", "fieldName", "message"]) == []
+    assert [task.name for task in report.tasks] == ["observations", "observations-json", "indicators", "sources"]
+
+
 def test_citation_cff_names_the_data_version():
     citation = yaml.safe_load((REPO / "CITATION.cff").read_text("utf-8"))
     assert citation["cff-version"] == "1.2.0"
