@@ -271,8 +271,9 @@ def prepare_site(data_dir: Path, work_dir: Path, repo: Path, site_url: str | Non
         shutil.copyfile(repo / "docs" / name, target)
     build(data_dir, docs_dir, repo, site_url=site_url, quiet=quiet)
     config = work_dir / "mkdocs.yml"
+    # docs_dir and site_dir relative to this file: Zensical refuses folders outside the config's own
     config.write_text(
-        f"INHERIT: {repo / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {work_dir / 'site'}\n"
+        f"INHERIT: {repo / 'mkdocs.yml'}\ndocs_dir: docs\nsite_dir: site\n"
         f"theme:\n  name: material\n  custom_dir: {repo / 'overrides'}\n"
         f"hooks:\n  - {repo / 'scorecard' / 'mkdocs_hooks.py'}\n",
         encoding="utf-8",
@@ -294,13 +295,38 @@ def mkdocs_env(site_url: str | None = None, **extra: str) -> dict[str, str]:
 def build_site(data_dir: Path, work_dir: Path, repo: Path, site_url: str | None = None, quiet: bool = True) -> Path:
     """Build the whole site from ``data_dir`` inside ``work_dir`` (strictly); return its site/ folder."""
     config = prepare_site(data_dir, work_dir, repo, site_url, quiet)
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
-        check=True,
-        env=mkdocs_env(site_url),
-        cwd=work_dir,
-    )
-    return work_dir / "site"
+    return run_builder(config, "mkdocs", site_url)
+
+
+BUILDERS = ("mkdocs", "zensical")
+
+
+def run_builder(config: Path, builder: str, site_url: str | None = None, site_name: str = "site") -> Path:
+    """Build a prepared config strictly with MkDocs or Zensical into ``site_name`` beside it; return that folder.
+
+    Zensical has no ``--site-dir``: it gets a config that inherits ``config`` and only moves the output,
+    so both builders read the same mkdocs.yml.
+    """
+    if builder == "zensical":
+        if site_name != "site":
+            config = _inheriting(config, site_name)
+        command = [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(config)]
+    elif builder == "mkdocs":
+        # not --quiet: MkDocs 1.6 then stops counting warnings, and --strict lets a broken link through
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+        command += ["--site-dir", str(config.parent / site_name)]
+    else:
+        raise ValueError(f"unknown builder {builder!r}: one of {BUILDERS}")
+    done = subprocess.run(command, env=mkdocs_env(site_url), cwd=config.parent, capture_output=True, text=True)
+    if done.returncode:
+        raise BuildError(f"{builder} build failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    return config.parent / site_name
+
+
+def _inheriting(config: Path, site_name: str) -> Path:
+    child = config.with_name(f"{site_name}.yml")
+    child.write_text(f"INHERIT: {config.name}\nsite_dir: {site_name}\n", encoding="utf-8")
+    return child
 
 
 def _vendor(repo: Path, docs_dir: Path) -> int:

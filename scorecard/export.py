@@ -196,7 +196,9 @@ def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] |
         "name": "vietnam-provincial-digital-scorecard",
         "title": release.title["en"] if release else "Vietnam Provincial Digital Transformation Scorecard",
         "version": release.version if release else None,
-        "created": release.released.isoformat() if release else None,
+        # the release date as data/release.yaml has it; not "created", which the standard wants as a
+        # date and time of day, and no time of day is known
+        "released": release.released.isoformat() if release else None,
         "licenses": [
             {"name": release.license, "path": release.license_url, "title": "Creative Commons Attribution 4.0"}
         ]

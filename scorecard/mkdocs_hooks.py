@@ -1,51 +1,15 @@
-"""MkDocs hook: a Content-Security-Policy on every page that forbids any inline script but Material's own.
+"""MkDocs hook for ``scripts/serve.sh`` only: regenerate the pages before each live rebuild.
 
-Material puts two small inline scripts on each page (one varies with the page's depth),
-so a fixed policy would have to allow every inline script. Here, after rendering, only
-inline scripts that are recognisably Material's own (by how they begin) are hashed and
-allowed: a ``<script>`` that reached a page any other way is not in the policy, so the
-browser refuses to run it. Hooks are part of MkDocs itself (``hooks:`` in mkdocs.yml),
-not a plugin.
+Nothing the published site needs lives here. The Content-Security-Policy is in the theme
+override (``overrides/main.html``), so MkDocs, mike (which runs MkDocs) and Zensical (which
+runs no MkDocs hook) all emit it; this hook only makes an edit to ``data/`` show up in the
+browser under ``mkdocs serve``.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
-import re
 from pathlib import Path
-
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
-_DATA_TYPES = ("application/json", "application/ld+json", "importmap")
-# How Material's own inline scripts begin (base.html): the storage scope, and the anchor-target fix.
-MATERIAL_SCRIPTS = ("__md_scope=new URL(", "var target=document.getElementById(location.hash.slice(1))")
-
-POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-)
-
-
-def script_hashes(html: str) -> list[str]:
-    """The CSP hash of each of Material's inline scripts on the page, in page order; no other script's."""
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        if any(f'type="{kind}"' in match["attrs"] for kind in _DATA_TYPES):
-            continue  # data blocks are never executed
-        if not match["body"].lstrip().startswith(MATERIAL_SCRIPTS):
-            continue  # not ours: left out of the policy, so it cannot run
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return list(dict.fromkeys(hashes))
-
-
-def on_post_page(output: str, page, config) -> str:
-    """Insert the policy as the first element of <head>, before any script can run."""
-    meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(script_hashes(output)))}">'
-    )
-    return output.replace("<head>", "<head>\n    " + meta, 1)
 
 
 def on_pre_build(config) -> None:

@@ -15,9 +15,15 @@ import tempfile
 import threading
 from pathlib import Path
 
-from scorecard.build import build_site
+from scorecard.build import build_site, run_builder
 
 REPO = Path(__file__).resolve().parent.parent
+SITE_URL = "https://example.test/scorecard/"
+# The Content-Security-Policy every page must carry (written out here, apart from overrides/main.html that makes it).
+POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 # Debian's Chromium, headless, with the flags that keep it off this machine's closed network.
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -37,7 +43,18 @@ def real_site() -> Path:
     """site/ built from the real data/ (with a fixed SITE_URL, so citations are absolute)."""
     work = Path(tempfile.mkdtemp(prefix="scorecard-site-"))
     atexit.register(shutil.rmtree, work, ignore_errors=True)
-    return build_site(REPO / "data", work, REPO, site_url="https://example.test/scorecard/")
+    return build_site(REPO / "data", work, REPO, site_url=SITE_URL)
+
+
+@functools.cache
+def zensical_site() -> Path:
+    """The same generated pages and the same mkdocs.yml as real_site(), built by Zensical instead."""
+    return run_builder(real_site().parent / "mkdocs.yml", "zensical", SITE_URL, site_name="site-zensical")
+
+
+def built_site(builder: str) -> Path:
+    """real_site() for "mkdocs", zensical_site() for "zensical"."""
+    return {"mkdocs": real_site, "zensical": zensical_site}[builder]()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -14,6 +14,8 @@ from playwright.sync_api import sync_playwright
 
 from tests._site import CHROMIUM, FLAGS, real_site, serve
 
+pytestmark = pytest.mark.browser  # pytest -m "not browser" runs the rest without Chromium
+
 PAGES = {
     "home": "",
     "province": "provinces/lao-cai/",

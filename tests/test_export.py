@@ -11,29 +11,44 @@ import hashlib
 import json
 from pathlib import Path
 
+import frictionless
 import pytest
 import yaml
 from conftest import FIXTURE, REAL_DATA
 
 from scorecard.__main__ import main
 
-REQUIRED_COLUMNS = (
-    "province",
-    "province_code",
-    "indicator",
-    "value",
-    "unit",
-    "qualifier",
-    "numerator",
-    "denominator",
-    "kind",
-    "as_of",
-    "target_year",
-    "territory",
-    "scope",
-    "source",
-    "quote",
-)
+# The CSV's columns and their Frictionless types, in order: the documented contract with readers,
+# written out here rather than read from scorecard.export, so a change to it shows up as a failure.
+COLUMNS = [
+    ("province", "string"),
+    ("province_name", "string"),
+    ("province_code", "string"),
+    ("indicator", "string"),
+    ("pillar", "string"),
+    ("value", "number"),
+    ("value_computed", "boolean"),
+    ("unit", "string"),
+    ("qualifier", "string"),
+    ("numerator", "number"),
+    ("denominator", "number"),
+    ("low", "number"),
+    ("high", "number"),
+    ("kind", "string"),
+    ("as_of", "string"),
+    ("target_year", "integer"),
+    ("period", "string"),
+    ("territory", "string"),
+    ("territory_name", "string"),
+    ("territory_current", "boolean"),
+    ("scope", "string"),
+    ("subject", "string"),
+    ("source", "string"),
+    ("source_url", "string"),
+    ("quote", "string"),
+    ("note", "string"),
+]
+COLUMN_NAMES = [name for name, _ in COLUMNS]
 DANTRI = "dantri-2025-11-01-lai-chau"
 
 
@@ -84,8 +99,7 @@ def json_rows(data_dir, tmp_path) -> list[dict]:
 def test_csv_has_the_documented_columns(data_dir, tmp_path):
     assert export(data_dir, "csv", tmp_path / "observations.csv") == 0
     header, rows = read_csv(tmp_path / "observations.csv")
-    assert set(REQUIRED_COLUMNS) <= set(header)
-    assert len(header) == len(set(header))
+    assert header == COLUMN_NAMES
     assert len(rows) == 13  # every figure of the minimal tree, one row each
 
 
@@ -210,7 +224,8 @@ def test_datapackage_has_licence_and_version(exported_all):
     assert [licence["name"] for licence in package["licenses"]] == ["CC-BY-4.0"]
     assert package["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
     assert package["version"] == release["version"] == "2026.11"
-    assert package["created"] == "2026-11-22"
+    assert package["released"] == "2026-11-22"
+    assert "created" not in package  # the standard wants a time of day there, and none is known
 
 
 def test_datapackage_resources_match_the_written_files(exported_all):
@@ -223,19 +238,56 @@ def test_datapackage_resources_match_the_written_files(exported_all):
         assert resource["hash"] == "sha256:" + hashlib.sha256(body).hexdigest(), resource["path"]
 
 
-def test_datapackage_schema_names_the_csv_columns(exported_all):
+def test_datapackage_schema_documents_each_csv_column_with_its_type(exported_all):
     package = read_json(exported_all / "datapackage.json")
     table = next(resource for resource in package["resources"] if resource["path"] == "observations.csv")
-    header, _ = read_csv(exported_all / "observations.csv")
-    assert [field["name"] for field in table["schema"]["fields"]] == header
+    assert [(field["name"], field["type"]) for field in table["schema"]["fields"]] == COLUMNS
+    assert all(field["description"].strip() for field in table["schema"]["fields"])
+    assert table["profile"] == "tabular-data-resource"
+    assert table["dialect"] == {"delimiter": ",", "lineTerminator": "\n", "header": True}
 
 
 def test_single_format_export_datapackage_lists_only_files_that_exist(data_dir, tmp_path):
     out = tmp_path / "csv-only"
     assert export(data_dir, "csv", out / "observations.csv") == 0
     package = read_json(out / "datapackage.json")
-    for resource in package["resources"]:
-        assert (out / resource["path"]).is_file(), resource["path"]
+    assert sorted(path.name for path in out.iterdir()) == ["datapackage.json", "observations.csv"]
+    (table,) = package["resources"]
+    assert (table["name"], table["path"], table["format"]) == ("observations", "observations.csv", "csv")
+    assert [field["name"] for field in table["schema"]["fields"]] == COLUMN_NAMES
+    assert table["bytes"] == (out / "observations.csv").stat().st_size
+
+
+# Frictionless, the reference implementation of the Data Package standard, reads the package as a
+# reader's tool would: the descriptor, each file's size and hash, and every CSV cell against its type.
+
+
+def frictionless_errors(descriptor: Path) -> list[list]:
+    report = frictionless.validate(str(descriptor))
+    return report.flatten(["type", "rowNumber", "fieldName", "message"])
+
+
+def test_frictionless_finds_the_exported_package_valid(exported_all):
+    assert frictionless_errors(exported_all / "datapackage.json") == []
+
+
+def test_frictionless_finds_a_single_format_package_valid(data_dir, tmp_path):
+    assert export(data_dir, "csv", tmp_path / "csv-only" / "observations.csv") == 0
+    assert frictionless_errors(tmp_path / "csv-only" / "datapackage.json") == []
+
+
+def test_frictionless_sees_a_cell_that_is_not_its_columns_type(exported_all):
+    """The validation above can fail: a word in the value column is a type error (and changes the hash)."""
+    path = exported_all / "observations.csv"
+    header, rows = read_csv(path)
+    rows[0]["value"] = "nhiều"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    errors = frictionless_errors(exported_all / "datapackage.json")
+    assert ["type-error", 2, "value"] in [error[:3] for error in errors]
+    assert "hash-count" in [error[0] for error in errors]
 
 
 def test_same_data_exported_twice_gives_identical_bytes(data_dir, tmp_path):

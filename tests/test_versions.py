@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scorecard.build import mkdocs_env, prepare_site
-from tests._site import REPO, serve
+from tests._site import POLICY, REPO, serve
 
 OLD, NEW = "2026.10", "2026.11"
 
@@ -105,6 +105,18 @@ def test_each_version_serves_its_own_data_and_citation(gh_pages):
     assert "92% hồ sơ" not in old_csv and "91% hồ sơ" in old_csv
 
 
+def test_every_page_mike_deploys_carries_the_content_security_policy(gh_pages):
+    """mike runs MkDocs itself (no post-build step of ours runs): the policy comes from the theme override."""
+    pages = sorted((gh_pages / NEW).rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        meta = BeautifulSoup(path.read_text("utf-8"), "html.parser").find(
+            "meta", attrs={"http-equiv": "Content-Security-Policy"}
+        )
+        assert meta is not None and meta["content"] == POLICY, path
+
+
+@pytest.mark.browser
 def test_version_selector_appears_when_served_under_mike(gh_pages):
     from playwright.sync_api import sync_playwright
 

@@ -215,9 +215,14 @@ def test_pull_request_workflow():
             "bash scripts/test.sh",
         )
     ]
-    assert "mkdocs build --strict" in order[3]["run"]
-    upload = step_using(workflow, "actions/upload-artifact")
-    assert upload["with"]["path"] == "site/"
+    build = order[3]["run"].splitlines()
+    assert build.index("zensical build --strict --config-file mkdocs.yml") < build.index("mkdocs build --strict")
+    assert "mv site site-zensical" in order[3]["run"]  # MkDocs' site/ is the one kept as "site"
+    uploads = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert {step["with"]["name"]: step["with"]["path"] for step in uploads} == {
+        "site": "site/",
+        "site-zensical": "site-zensical/",
+    }
     summary = step_running(workflow, "python -m scorecard diff")
     # rev: on both sides: a folder the pull request adds (HEAD/data) can never stand in for a revision
     assert summary["run"] == 'python -m scorecard diff "rev:origin/$BASE_REF" rev:HEAD >> "$GITHUB_STEP_SUMMARY"'
@@ -225,7 +230,7 @@ def test_pull_request_workflow():
     all_steps = steps(workflow)
     indexes = [all_steps.index(step) for step in (*order, summary)]
     assert indexes == sorted(indexes)
-    assert all_steps.index(upload) > indexes[3]
+    assert all(all_steps.index(upload) > indexes[3] for upload in uploads)
 
 
 def test_deploy_workflow():
