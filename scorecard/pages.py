@@ -101,6 +101,12 @@ def progress_text(dataset: Dataset, actual: Fact | None, target: Fact | None, la
 # ---------------------------------------------------------------- building blocks
 
 
+# Every figure's row is on its province and indicator pages, which search finds by their titles and
+# keywords; indexing each row again (and the sources page's copy of all of them) made the index grow
+# with the data and sent "lao cai" to the sources page first.
+_SEARCH_EXCLUDE = " data-search-exclude"
+
+
 def _table(headers: list[str], rows: list[list[str]], caption: str | None = None, css: str = "sc-table") -> str:
     """An HTML table; cells are already-escaped HTML. Each cell carries its column's name (data-label), so
     on a phone the stylesheet can stack a row into a card without losing what each value is."""
@@ -114,7 +120,8 @@ def _table(headers: list[str], rows: list[list[str]], caption: str | None = None
     )
     cap = f"<caption>{caption}</caption>" if caption else ""
     return (
-        f'<div class="sc-table-wrap" tabindex="0">\n<table class="{css}">{cap}\n'
+        f'<div class="sc-table-wrap" tabindex="0"{_SEARCH_EXCLUDE if "sc-figures" in css else ""}>\n'
+        f'<table class="{css}">{cap}\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
     )
 
@@ -591,7 +598,7 @@ def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         block = (
             f'<section class="sc-source" id="src-{esc(source.id)}">\n<h2>{title}</h2>\n'
             f"<dl class='sc-dl'>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta) + "</dl>\n"
-            f"<details><summary>{t(lang, 'figures_from_source')} ({len(facts)})</summary>\n"
+            f"<details data-search-exclude><summary>{t(lang, 'figures_from_source')} ({len(facts)})</summary>\n"
             + figures_table(dataset, facts, path, lang, show_province=True)
             + "\n</details>\n</section>"
         )
