@@ -147,6 +147,8 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
     """The Changes page's content: a diff against the previous release tag, when there is one."""
     if previous is None:
         previous = previous_release_tag(repo, dataset.release.version if dataset.release else "")
+    if previous is None and dataset.release is not None:
+        previous = dataset.release.previous_revision  # a clone without the release tags still has the commit
     if previous is None:
         return {
             "changes_note": {

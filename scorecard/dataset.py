@@ -66,6 +66,7 @@ class Release(Strict):
     license: Annotated[str, Field(min_length=1, max_length=100)]
     license_url: Address
     authors: LongText
+    previous_revision: Annotated[str, Field(pattern=r"^[0-9a-f]{7,40}$")] | None = None  # commit of the last release
     site_url: Address | None = None  # the published address; CI sets it when it is known
     repository_url: Address | None = None
 

@@ -4,6 +4,7 @@ with its own data and citing its own version; the version selector appears under
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tarfile
@@ -28,7 +29,7 @@ def _data_version(tmp: Path, version: str, dossiers_share: int) -> Path:
     data = tmp / f"data-{version}"
     shutil.copytree(REPO / "data", data)
     release = data / "release.yaml"
-    release.write_text(release.read_text("utf-8").replace('version: "2026.11"', f'version: "{version}"'), "utf-8")
+    release.write_text(release.read_text("utf-8").replace('version: "2026.12"', f'version: "{version}"'), "utf-8")
     province = data / "provinces" / "lai-chau.yaml"
     text = province.read_text("utf-8")
     assert "value: 92\n" in text
@@ -184,8 +185,23 @@ def test_changes_page_shows_a_correction_with_both_values(tmp_path):
 def test_changes_page_of_the_first_version_says_so(tmp_path):
     from scorecard.build import build
 
-    docs = tmp_path / "docs"
-    build(REPO / "data", docs, tmp_path, previous=None, quiet=True)  # tmp_path: no git, so no earlier tag
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    release = data / "release.yaml"
+    release.write_text(re.sub(r"\nprevious_revision: .*\n", "\n", release.read_text("utf-8")), "utf-8")
+    build(data, docs, tmp_path, previous=None, quiet=True)  # tmp_path: no git, so no earlier tag
     english, vietnamese = (docs / "en" / "changes.md").read_text("utf-8"), (docs / "changes.md").read_text("utf-8")
     assert "first data version" in english and "phiên bản dữ liệu đầu tiên" not in english
     assert "phiên bản dữ liệu đầu tiên" in vietnamese and "first data version" not in vietnamese
+
+
+def test_changes_page_lists_what_this_release_added_since_the_previous_revision(tmp_path):
+    """release.yaml names the commit of the previous version: the page diffs against it without tags."""
+    from scorecard.build import build
+
+    docs = tmp_path / "docs"
+    build(REPO / "data", docs, REPO, previous=None, quiet=True)
+    text = BeautifulSoup((docs / "en" / "changes.md").read_text("utf-8"), "html.parser").get_text(" ", strip=True)
+    added = int(re.search(r"(\d+) added", text).group(1))
+    assert added > 600, text[:300]  # the country-wide figures of this round
+    assert "ha-giang-02" in text or "Hà Giang" in text
