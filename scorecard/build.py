@@ -167,9 +167,10 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
                 }
             }
     changes, version = compare(old, dataset), dataset.release.version if dataset.release else "HEAD"
+    before = old.release.version if old.release is not None else previous  # "2026.11", not a commit hash
     return {
         "changes_html": {
-            lang: markdown.markdown(to_markdown(changes, previous, version, lang=lang), extensions=["tables"])
+            lang: markdown.markdown(to_markdown(changes, before, version, lang=lang), extensions=["tables"])
             for lang in ("vi", "en")
         }
     }

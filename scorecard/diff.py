@@ -28,10 +28,12 @@ from .numbers import format_amount
 _COMPARED = ("value", "qualifier", "numerator", "denominator", "low", "high", "unit", "period", "quote", "note")
 
 
-def fact_key(fact: Fact) -> tuple:
+def fact_key(fact: Fact, dataset: Dataset | None = None) -> tuple:
     """What a figure is about; two versions' figures with one key are the same figure."""
     obs = fact.observation
-    territory = fact.territory.id if fact.territory else obs.territory
+    # the land, not its id: the merged Lào Cai's id became "lao-cai" (from "lao-cai-15") with no figure changing
+    land = fact.territory or _older_rule(dataset, fact)
+    territory = (land.code, land.current) if land else obs.territory
     # Without a date of its own, the text's period ("Năm 2024", "6 tháng đầu năm 2025") is what
     # tells two figures of one source apart, as the conflict check counts them.
     period = obs.period if obs.as_of is None and obs.target_year is None else None
@@ -73,17 +75,26 @@ class Change:
         return [name for name in _COMPARED if getattr(old, name) != getattr(new, name)]
 
 
-def _by_key(facts: list[Fact]) -> dict[tuple, list[Fact]]:
+def _older_rule(dataset: Dataset | None, fact: Fact):
+    """The land an older version meant by territory: former in a merged province (the former unit of
+    the same name), which today's rules refuse as ambiguous, so its figures still match their twins."""
+    unit = dataset.provinces.get(fact.province) if dataset is not None else None
+    if unit is None or fact.observation.territory != "former":
+        return None
+    return next((t for t in unit.former if t.name == unit.name), None)
+
+
+def _by_key(dataset: Dataset) -> dict[tuple, list[Fact]]:
     """Facts grouped by key, in file order (a repeated figure is kept, not silently dropped)."""
     grouped: dict[tuple, list[Fact]] = {}
-    for fact in facts:
-        grouped.setdefault(fact_key(fact), []).append(fact)
+    for fact in dataset.facts:
+        grouped.setdefault(fact_key(fact, dataset), []).append(fact)
     return grouped
 
 
 def compare(old: Dataset, new: Dataset) -> list[Change]:
     """Every added, removed and changed figure, in a stable order."""
-    old_by_key, new_by_key = _by_key(old.facts), _by_key(new.facts)
+    old_by_key, new_by_key = _by_key(old), _by_key(new)
     changes: list[Change] = []
     for key in sorted(set(old_by_key) | set(new_by_key), key=lambda k: tuple(str(part) for part in k)):
         for before, after in zip_longest(old_by_key.get(key, []), new_by_key.get(key, [])):

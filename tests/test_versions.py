@@ -202,6 +202,7 @@ def test_changes_page_lists_what_this_release_added_since_the_previous_revision(
     docs = tmp_path / "docs"
     build(REPO / "data", docs, REPO, previous=None, quiet=True)
     text = BeautifulSoup((docs / "en" / "changes.md").read_text("utf-8"), "html.parser").get_text(" ", strip=True)
-    added = int(re.search(r"(\d+) added", text).group(1))
+    added, removed = (int(re.search(rf"(\d+) {word}", text).group(1)) for word in ("added", "removed"))
     assert added > 600, text[:300]  # the country-wide figures of this round
-    assert "ha-giang-02" in text or "Hà Giang" in text
+    assert removed == 0  # the 92 seed figures were re-labelled (territory lao-cai-10, id lao-cai), not removed
+    assert "Data changes: 2026.11 → 2026.12" in text
