@@ -119,3 +119,17 @@ def tree_hashes(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright (never a browser download), for the tests marked browser."""
+    from playwright.sync_api import sync_playwright
+
+    from tests._site import CHROMIUM, FLAGS
+
+    assert os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}: run .ci/run, or apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()

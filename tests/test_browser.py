@@ -6,13 +6,11 @@ when it is missing, so a green run always means a browser really looked.
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests._site import CHROMIUM, FLAGS, real_site, serve
+from tests._site import real_site, serve
 
 pytestmark = pytest.mark.browser  # pytest -m "not browser" runs the rest without Chromium
 
@@ -31,15 +29,6 @@ def base_url():
     url, server = serve(real_site())
     yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}: run .ci/run, or apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 def open_page(browser, url, **context_options):

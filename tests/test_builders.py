@@ -9,17 +9,15 @@ and an inline script that reached a page does not run on either.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
 from scorecard.build import BuildError, prepare_site, run_builder
-from tests._site import CHROMIUM, FLAGS, POLICY, SITE_URL, built_site, serve
+from tests._site import POLICY, SITE_URL, built_site, serve
 from tests.conftest import FIXTURE, REPO
 
 BUILDERS = ("mkdocs", "zensical")
@@ -117,15 +115,6 @@ def test_both_sitemaps_list_the_same_pages():
 
 
 # In a browser -----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}: run .ci/run, or apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
