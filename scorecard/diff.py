@@ -21,7 +21,7 @@ from itertools import zip_longest
 from pathlib import Path
 
 from .dataset import Dataset, Fact, load_dataset
-from .i18n import QUALIFIERS
+from .i18n import QUALIFIERS, t
 from .load import DATA_SUFFIXES, printable
 from .numbers import format_amount
 
@@ -98,34 +98,8 @@ def compare(old: Dataset, new: Dataset) -> list[Change]:
     return changes
 
 
-_WORDS = {
-    "en": {
-        "title": "Data changes",
-        "added": "added",
-        "changed": "corrected",
-        "removed": "removed",
-        "none": "No figure changed.",
-        "warning": "Warning",
-        "target": "target",
-        "no_year": "(no year)",
-        "as_of": "as of",
-        "headers": ("Province", "Indicator", "When", "Figure", "Source", "Quote"),
-        "titles": {"changed": "Corrections (old → new)", "added": "Added", "removed": "Removed"},
-    },
-    "vi": {
-        "title": "Thay đổi dữ liệu",
-        "added": "thêm",
-        "changed": "sửa",
-        "removed": "bỏ",
-        "none": "Không có số liệu nào thay đổi.",
-        "warning": "Lưu ý",
-        "target": "mục tiêu",
-        "no_year": "(không nêu năm)",
-        "as_of": "thời điểm",
-        "headers": ("Tỉnh", "Chỉ tiêu", "Thời điểm", "Số liệu", "Nguồn", "Trích dẫn"),
-        "titles": {"changed": "Đính chính (cũ → mới)", "added": "Thêm mới", "removed": "Bỏ đi"},
-    },
-}
+# The table's columns, as the pages' figure tables name them (i18n keys).
+_HEADERS = ("province", "indicator", "date", "figure", "source", "quote")
 
 
 def _figure(fact: Fact, lang: str = "en") -> str:
@@ -142,10 +116,10 @@ def _figure(fact: Fact, lang: str = "en") -> str:
 
 
 def _when(fact: Fact, lang: str = "en") -> str:
-    obs, words = fact.observation, _WORDS[lang]
+    obs = fact.observation
     if obs.kind == "target":
-        return f"{words['target']} {obs.target_year or words['no_year']}"
-    return f"{words['as_of']} {obs.as_of or obs.period}"
+        return f"{t(lang, 'target')} {obs.target_year or '(' + t(lang, 'no_year') + ')'}"
+    return f"{t(lang, 'changes_as_of')} {obs.as_of or obs.period}"
 
 
 def _cell(text: str) -> str:
@@ -194,20 +168,20 @@ def to_markdown(
     do not all load, so some of its figures could not be compared). ``lang`` is "en" for
     pull requests and release notes, "vi" for the Vietnamese Changes page.
     """
-    words = _WORDS[lang]
     counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "changed", "removed")}
-    lines = [f"## {words['title']}: {_cell(old_label)} → {_cell(new_label)}", ""]
+    lines = [f"## {t(lang, 'changes_title')}: {_cell(old_label)} → {_cell(new_label)}", ""]
     for note in notes:
-        lines += [f"**{words['warning']}:** {_cell(note)}", ""]
-    summary = ", ".join(f"{counts[kind]} {words[kind]}" for kind in ("added", "changed", "removed"))
+        lines += [f"**{t(lang, 'changes_warning')}:** {_cell(note)}", ""]
+    summary = ", ".join(f"{counts[kind]} {t(lang, 'changes_' + kind)}" for kind in ("added", "changed", "removed"))
     lines += [f"{summary}.", ""]
     if not changes:
-        lines.append(words["none"])
+        lines.append(t(lang, "changes_none"))
     for kind in ("changed", "added", "removed"):
         selected = [c for c in changes if c.kind == kind]
         if not selected:
             continue
-        lines += [f"### {words['titles'][kind]}", "", "| " + " | ".join(words["headers"]) + " |", "|---" * 6 + "|"]
+        headers = " | ".join(t(lang, key) for key in _HEADERS)
+        lines += [f"### {t(lang, 'changes_title_' + kind)}", "", f"| {headers} |", "|---" * len(_HEADERS) + "|"]
         for change in selected:
             fact = change.new or change.old
             figure = _correction(change, lang) if kind == "changed" else _figure(fact, lang)

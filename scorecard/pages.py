@@ -29,6 +29,7 @@ from .wording import (
     next_target,
     own_facts,
     sort_key,
+    territory_break,
     territory_short,
     territory_text,
     when_short,
@@ -189,11 +190,7 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
     site_title = release.title[lang] if release else t(lang, "site_title")
     year = release.released.year if release else ""
     authors = release.authors if release else ""
-    apa = (
-        f"{authors} ({year}). {title}. {site_title} ("
-        + ("phiên bản dữ liệu" if lang == "vi" else "data version")
-        + f" {version}). {url}"
-    )
+    apa = f"{authors} ({year}). {title}. {site_title} (" + t(lang, "data_version").lower() + f" {version}). {url}"
     key = re.sub(r"[^a-z0-9]+", "-", f"scorecard-{version}-{url_path}".lower()).strip("-")
     bib_escape = lambda text: re.sub(r"[{}\\%&$#_^~]", lambda m: _BIBTEX.get(m[0], "\\" + m[0]), str(text))  # noqa
     bibtex = (
@@ -309,7 +306,7 @@ def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict,
         )
     else:
         if not unit.unchanged:
-            parts.append(f'<div class="admonition warning"><p>{t(lang, "territory_break")}</p></div>')
+            parts.append(f'<div class="admonition warning"><p>{territory_break(dataset, lang)}</p></div>')
         parts.append(f"## {t(lang, 'by_pillar')}\n")
         parts.append(_pillar_scorecard(dataset, own, path, lang))
         chart_blocks = _province_charts(dataset, unit, own, path, lang, charts, ctx["charts_dir"])
@@ -446,15 +443,9 @@ def _indicator_caveats(dataset: Dataset, indicator, facts: list[Fact], lang: str
                 if f.observation.scope in dataset.scopes
             }
         )
-        caveats.append(
-            esc(
-                f"{len(scoped)} "
-                + ("số liệu chỉ có phạm vi: " if lang == "vi" else "figure(s) cover only: ")
-                + "; ".join(names)
-            )
-        )
+        caveats.append(esc(t(lang, "scoped_caveat").format(n=len(scoped), names="; ".join(names))))
     if any(f.territory and not f.territory.current and not f.territory.unchanged for f in facts):
-        caveats.append(t(lang, "territory_break"))
+        caveats.append(territory_break(dataset, lang))
     return caveats
 
 
@@ -639,7 +630,7 @@ def downloads_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     apa = (
         (
             f"{release.authors} ({release.released.year}). {release.title[lang]} "
-            f"({'phiên bản dữ liệu' if lang == 'vi' else 'data version'} {version}) [Data set]. "
+            f"({t(lang, 'data_version').lower()} {version}) [Data set]. "
             f"{(ctx['site_url'] or '').rstrip('/')}/{version}/downloads/"
         )
         if release

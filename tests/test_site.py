@@ -80,6 +80,16 @@ def test_lao_cai_page_separates_former_and_current_territory():
     assert "1/7/2025" in text
 
 
+@pytest.mark.parametrize(("lang_prefix", "word"), [("", "Địa bàn"), ("en", "Territory")])
+def test_the_figures_table_and_the_chart_tables_name_the_territory_alike(lang_prefix, word):
+    """One word for territory: the page's table and its charts' tables once said "Địa giới" and "Địa bàn"."""
+    soup = page(*(p for p in (lang_prefix, "provinces", "lao-cai") if p))
+    figures = [th.get_text(strip=True) for th in soup.select("table.sc-figures th")]
+    in_charts = {th.get_text(strip=True) for th in soup.select("figure.sc-chart details th")}
+    assert word in figures and word in in_charts
+    assert not any("Địa giới" in header for header in figures + sorted(in_charts))
+
+
 def test_chart_images_exist_with_size_and_text_alternative():
     soup = page("provinces", "lao-cai")
     images = soup.select("figure.sc-chart img")
