@@ -15,15 +15,15 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from itertools import zip_longest
 from pathlib import Path
 
 from .dataset import Dataset, Fact, load_dataset
-from .i18n import QUALIFIERS, t
+from .i18n import t
 from .load import DATA_SUFFIXES, printable
-from .numbers import format_amount
+from .wording import figure_text, when_text
 
 _COMPARED = ("value", "qualifier", "numerator", "denominator", "low", "high", "unit", "period", "quote", "note")
 
@@ -51,12 +51,18 @@ def fact_key(fact: Fact) -> tuple:
 
 @dataclass(frozen=True)
 class Change:
-    """One difference: kind is 'added', 'removed' or 'changed' (a correction)."""
+    """One difference: kind is 'added', 'removed' or 'changed' (a correction).
+
+    It keeps both versions' datasets, so each figure reads as its own version's pages print it
+    (its units and its source's date belong to that version).
+    """
 
     kind: str
     key: tuple
     old: Fact | None
     new: Fact | None
+    before: Dataset | None = field(default=None, compare=False, repr=False)
+    after: Dataset | None = field(default=None, compare=False, repr=False)
 
     @property
     def province(self) -> str:
@@ -88,11 +94,11 @@ def compare(old: Dataset, new: Dataset) -> list[Change]:
     for key in sorted(set(old_by_key) | set(new_by_key), key=lambda k: tuple(str(part) for part in k)):
         for before, after in zip_longest(old_by_key.get(key, []), new_by_key.get(key, [])):
             if before is None:
-                changes.append(Change("added", key, None, after))
+                changes.append(Change("added", key, None, after, old, new))
             elif after is None:
-                changes.append(Change("removed", key, before, None))
+                changes.append(Change("removed", key, before, None, old, new))
             else:
-                change = Change("changed", key, before, after)
+                change = Change("changed", key, before, after, old, new)
                 if change.changed_fields():
                     changes.append(change)
     return changes
@@ -102,24 +108,9 @@ def compare(old: Dataset, new: Dataset) -> list[Change]:
 _HEADERS = ("province", "indicator", "date", "figure", "source", "quote")
 
 
-def _figure(fact: Fact, lang: str = "en") -> str:
-    obs = fact.observation
-    if fact.value is None:
-        ends = [format_amount(end, obs.unit, lang) if end is not None else "?" for end in (obs.low, obs.high)]
-        return "–".join(ends)
-    text = format_amount(fact.value, obs.unit, lang)
-    if obs.numerator is not None and obs.denominator is not None:
-        text = f"{obs.numerator:g}/{obs.denominator:g} ({text})"
-    if obs.qualifier != "exact":
-        text = f"{QUALIFIERS[lang][obs.qualifier]} {text}"
-    return text
-
-
-def _when(fact: Fact, lang: str = "en") -> str:
-    obs = fact.observation
-    if obs.kind == "target":
-        return f"{t(lang, 'target')} {obs.target_year or '(' + t(lang, 'no_year') + ')'}"
-    return f"{t(lang, 'changes_as_of')} {obs.as_of or obs.period}"
+def _shown(change: Change) -> tuple[Dataset, Fact]:
+    """The figure a row stands for (the new one, or the removed one) and the version it belongs to."""
+    return (change.after, change.new) if change.new is not None else (change.before, change.old)
 
 
 def _cell(text: str) -> str:
@@ -139,7 +130,7 @@ def _cell(text: str) -> str:
 
 def _correction(change: Change, lang: str = "en") -> str:
     """The correction as "old → new (fields)"; the stored numbers when both look alike once rounded."""
-    old, new = _figure(change.old, lang), _figure(change.new, lang)
+    old, new = figure_text(change.before, change.old, lang), figure_text(change.after, change.new, lang)
     if old == new:
         old_obs, new_obs = change.old.observation, change.new.observation
         numbers = [
@@ -183,10 +174,10 @@ def to_markdown(
         headers = " | ".join(t(lang, key) for key in _HEADERS)
         lines += [f"### {t(lang, 'changes_title_' + kind)}", "", f"| {headers} |", "|---" * len(_HEADERS) + "|"]
         for change in selected:
-            fact = change.new or change.old
-            figure = _correction(change, lang) if kind == "changed" else _figure(fact, lang)
+            dataset, fact = _shown(change)
+            figure = _correction(change, lang) if kind == "changed" else figure_text(dataset, fact, lang)
             lines.append(
-                f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(_when(fact, lang))} | "
+                f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(when_text(dataset, fact, lang))} | "
                 f"{_cell(figure)} | {_cell(fact.observation.source)} | {_cell(_quote(change))} |"
             )
         lines.append("")

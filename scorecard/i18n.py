@@ -171,7 +171,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "changes_removed": {"vi": "bỏ", "en": "removed"},
     "changes_none": {"vi": "Không có số liệu nào thay đổi.", "en": "No figure changed."},
     "changes_warning": {"vi": "Lưu ý", "en": "Warning"},
-    "changes_as_of": {"vi": "thời điểm", "en": "as of"},
     "changes_title_changed": {"vi": "Đính chính (cũ → mới)", "en": "Corrections (old → new)"},
     "changes_title_added": {"vi": "Thêm mới", "en": "Added"},
     "changes_title_removed": {"vi": "Bỏ đi", "en": "Removed"},
