@@ -104,9 +104,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "period": {"vi": "Thời kỳ (theo bài)", "en": "Period (as the text says)"},
     "not_stated": {"vi": "không ghi", "en": "not stated"},
     "license_note": {
-        "vi": "Dữ liệu được phát hành theo giấy phép CC BY 4.0: bạn được dùng lại, kể cả cho mục đích thương mại, "
+        "vi": "Dữ liệu được phát hành theo giấy phép {license}: bạn được dùng lại, kể cả cho mục đích thương mại, "
         "với điều kiện ghi nguồn.",
-        "en": "The data is released under CC BY 4.0: reuse it, commercially too, as long as you credit it.",
+        "en": "The data is released under {license}: reuse it, commercially too, as long as you credit it.",
     },
     "checksums": {
         "vi": "mã băm SHA-256 của mọi tệp dữ liệu và tệp tải về (sha256sum -c)",

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .charts import ChartJob
-from .dataset import Dataset, Fact
+from .dataset import Dataset, Fact, Release
 from .i18n import UNITS, t
 from .model import as_of_bounds
 from .numbers import format_amount
@@ -26,6 +26,7 @@ from .wording import (
     figure_text,
     kind_text,
     latest_actual,
+    merged_text,
     next_target,
     own_facts,
     sort_key,
@@ -140,13 +141,32 @@ def source_link(dataset: Dataset, source_id: str, page_path: str, lang: str) -> 
     return f'<a href="{anchor}">{esc(source.publisher)}</a>'
 
 
+def license_name(release: Release) -> str:
+    """The data's licence as readers know it, from data/release.yaml (its identifier if no name is given)."""
+    return release.license_name or release.license
+
+
+def license_note(dataset: Dataset, lang: str) -> str:
+    """ "The data is released under CC BY 4.0: …", the licence named by data/release.yaml (plain text)."""
+    name = license_name(dataset.release) if dataset.release else t(lang, "not_stated")
+    return t(lang, "license_note").format(license=name)
+
+
+def _licence_paragraph(release: Release | None, note: str) -> str:
+    """The downloads page's licence line, linking the licence's own text (escaped HTML)."""
+    if release is None:
+        return f"<p>{esc(note)}</p>"
+    return f'<p>{esc(note)} <a href="{esc(release.license_url)}">{esc(license_name(release))}</a></p>'
+
+
 def chart_credit(dataset: Dataset, job: ChartJob, lang: str) -> str:
     """The line a journalist copies under a chart: its sources, the scorecard, the data version, the licence."""
     publishers = sorted({str(row[t(lang, "source")]) for row in job.rows if row.get(t(lang, "source"))})
     release = dataset.release
     site = release.title[lang] if release else t(lang, "site_title")
     version = f", {t(lang, 'data_version').lower()} {release.version}" if release else ""
-    return f"{t(lang, 'source')}: {'; '.join(publishers)}. {site}{version}, CC BY 4.0."
+    licence = f", {license_name(release)}" if release else ""
+    return f"{t(lang, 'source')}: {'; '.join(publishers)}. {site}{version}{licence}."
 
 
 def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, charts_dir: str) -> str:
@@ -193,10 +213,11 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
     apa = f"{authors} ({year}). {title}. {site_title} (" + t(lang, "data_version").lower() + f" {version}). {url}"
     key = re.sub(r"[^a-z0-9]+", "-", f"scorecard-{version}-{url_path}".lower()).strip("-")
     bib_escape = lambda text: re.sub(r"[{}\\%&$#_^~]", lambda m: _BIBTEX.get(m[0], "\\" + m[0]), str(text))  # noqa
+    licence = f"\n  note = {{Data: {bib_escape(license_name(release))}}}" if release else ""
     bibtex = (
         f"@misc{{{key},\n  title = {{{bib_escape(title)} --- {bib_escape(site_title)}}},\n"
         f"  author = {{{{{bib_escape(authors)}}}}},\n  year = {{{year}}},\n  version = {{{bib_escape(version)}}},\n"
-        f"  url = {{{bib_url(url)}}},\n  note = {{Data: CC BY 4.0}}\n}}"
+        f"  url = {{{bib_url(url)}}},{licence}\n}}"
     )
     unfixed = "" if site_url else f'<p class="sc-muted">{t(lang, "address_not_fixed")}</p>'
     return f"""<section class="sc-cite" aria-labelledby="cite-heading" data-search-exclude>
@@ -296,7 +317,7 @@ def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict,
         front_matter(unit.name, _province_description(unit, own, lang)),
         f"# {md_esc(unit.name)}\n",
         search_keywords(unit.name, unit.full_name),
-        _province_lede(unit, facts, lang),
+        _province_lede(dataset, unit, facts, lang),
     ]
     if not own:
         parts.append(
@@ -329,11 +350,11 @@ def _province_description(unit: ProvinceUnit, own: list[Fact], lang: str) -> str
     return f"{unit.name}: {len(own)} {t(lang, 'figures_count')}, {t(lang, 'site_title').lower()}."
 
 
-def _province_lede(unit: ProvinceUnit, facts: list[Fact], lang: str) -> str:
+def _province_lede(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lang: str) -> str:
     bits = [f"{t(lang, 'code')} {esc(unit.code)}"]
     if not unit.unchanged:
         merged = ", ".join(f"{esc(former.name)} ({esc(former.code)})" for former in unit.former)
-        bits.append(f"{t(lang, 'merged_from')} {merged} (1/7/2025)")
+        bits.append(f"{t(lang, 'merged_from')} {merged} ({merged_text(dataset, lang)})")
     sources = {fact.observation.source for fact in facts}
     bits.append(f"{len(facts)} {t(lang, 'figures_count')} · {len(sources)} {t(lang, 'sources').lower()}")
     return f'<p class="sc-lede">{" · ".join(bits)}</p>'
@@ -636,12 +657,13 @@ def downloads_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         if release
         else ""
     )
+    note = license_note(dataset, lang)
     parts = [
-        front_matter(t(lang, "downloads"), t(lang, "license_note")),
+        front_matter(t(lang, "downloads"), note),
         f"# {t(lang, 'downloads')}\n",
         version_line(dataset, lang),
         f"<ul>{items}</ul>",
-        f'<p>{t(lang, "license_note")} <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>',
+        _licence_paragraph(release, note),
         f"## {t(lang, 'how_to_cite')}\n",
         f"<p>{esc(apa)}</p>",
         cite_block(dataset, path, t(lang, "downloads"), lang, ctx["site_url"]),
