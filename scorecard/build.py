@@ -26,6 +26,7 @@ from .checks import check_dataset
 from .dataset import Dataset, load_dataset
 from .diff import VersionError, compare, load_version, to_markdown
 from .export import export_files, write_files
+from .i18n import LANGS, t
 from .load import DataFileError, read_data_file
 from .output import real_folder, remove_output, state_dir, write_output
 from .pages import all_pages
@@ -150,28 +151,18 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
     if previous is None and dataset.release is not None:
         previous = dataset.release.previous_revision  # a clone without the release tags still has the commit
     if previous is None:
-        return {
-            "changes_note": {
-                "vi": "Đây là phiên bản dữ liệu đầu tiên: mọi số liệu đều mới.",
-                "en": "This is the first data version: every figure is new.",
-            }
-        }
+        return {"changes_note": {lang: t(lang, "changes_first") for lang in LANGS}}
     with tempfile.TemporaryDirectory() as scratch:
         try:
             old = load_version(previous, repo, Path(scratch))
         except (subprocess.CalledProcessError, FileNotFoundError, OSError, VersionError):
-            return {
-                "changes_note": {
-                    "vi": f"Không đọc được phiên bản trước ({previous}).",
-                    "en": f"The previous version ({previous}) could not be read.",
-                }
-            }
+            return {"changes_note": {lang: t(lang, "changes_unreadable").format(previous=previous) for lang in LANGS}}
     changes, version = compare(old, dataset), dataset.release.version if dataset.release else "HEAD"
     before = old.release.version if old.release is not None else previous  # "2026.11", not a commit hash
     return {
         "changes_html": {
             lang: markdown.markdown(to_markdown(changes, before, version, lang=lang), extensions=["tables"])
-            for lang in ("vi", "en")
+            for lang in LANGS
         }
     }
 

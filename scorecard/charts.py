@@ -37,12 +37,12 @@ import vl_convert
 from . import wording
 from .dataset import Dataset, Fact
 from .export import csv_cell
-from .i18n import QUALIFIERS, UNITS, date_text
+from .i18n import QUALIFIERS, UNITS, date_text, t
 from .model import as_of_bounds
 from .numbers import format_amount
 from .output import file_digest, state_dir, write_output
 from .territory import ProvinceUnit, Territory
-from .wording import figure_text, latest_actual
+from .wording import figure_text, latest_actual, merged_text
 
 WIDTH = 400  # px; fits a 360 px phone at ~90 %, text stays legible
 # DejaVu Sans before the generic name: vl-convert's PNG renderer knows no aliases, so without it
@@ -61,72 +61,43 @@ NUMBER_LOCALE = {
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " VND"]},
 }
 
-WORDS = {
-    "vi": {
-        "actual": "thực tế",
-        "target": "mục tiêu",
-        "territory": "Địa bàn",
-        "date": "Thời điểm",
-        "kind": "Loại",
-        "figure": "Số liệu",
-        "scope": "Phạm vi",
-        "source": "Nguồn",
-        "province": "Tỉnh",
-        "rank": "Hạng",
-        "before": "trước 1/7/2025",
-        "from": "từ 1/7/2025",
-        "unclear": "chưa rõ địa bàn",
-        "merger": "sáp nhập 1/7/2025",
-        "latest": "Mới nhất",
-        "by": "năm",
-        "current": "Địa bàn hiện nay",
-        "former": "Địa bàn trước 1/7/2025",
-        "ranking_sub": "Số liệu năm {year} của mỗi tỉnh",
-        "ranking_base": ", xếp hạng trên {base}",
-        "left_out": "{n} tỉnh khác có số liệu của năm khác, hạng trên cơ sở khác hoặc của đơn vị cũ: "
-        "không so sánh ở đây (xem bảng mọi số liệu).",
-        "whole_province": "toàn tỉnh",
-        "ranked": "{n} tỉnh có số liệu; xếp {order}: {list}.",
-        "desc": "từ cao xuống thấp",
-        "asc": "từ thấp lên cao",
-        "break": "Địa bàn thay đổi ngày 1/7/2025: số liệu của {names} là các đường riêng, không nối với nhau.",
-        "scoped": "{n} số liệu có phạm vi hẹp hơn toàn tỉnh ({scope}) được vẽ riêng bằng nét đứt.",
-        "mixed_territory": "Số liệu của {names} là của địa bàn trước 1/7/2025 (màu cam).",
-        "undated": "{n} số liệu không ghi thời điểm nên không được vẽ.",
-    },
-    "en": {
-        "actual": "actual",
-        "target": "target",
-        "territory": "Territory",
-        "date": "Date",
-        "kind": "Kind",
-        "figure": "Figure",
-        "scope": "Scope",
-        "source": "Source",
-        "province": "Province",
-        "rank": "Rank",
-        "before": "before 1 Jul 2025",
-        "from": "from 1 Jul 2025",
-        "unclear": "territory unclear",
-        "merger": "merger 1 Jul 2025",
-        "latest": "Latest",
-        "by": "by",
-        "current": "Current territory",
-        "former": "Territory before 1 Jul 2025",
-        "ranking_sub": "Each province's figure for {year}",
-        "ranking_base": ", ranked out of {base}",
-        "left_out": "{n} other provinces have figures of another year, another ranking base or a former unit: "
-        "not compared here (see the table of all figures).",
-        "whole_province": "whole province",
-        "ranked": "{n} provinces with a figure, {order}: {list}.",
-        "desc": "highest first",
-        "asc": "lowest first",
-        "break": "The territory changed on 1 July 2025: figures for {names} are separate lines, not joined.",
-        "scoped": "{n} figure(s) covering less than the province ({scope}) are drawn apart with dashed lines.",
-        "mixed_territory": "Figures for {names} describe the territory before 1 July 2025 (orange).",
-        "undated": "{n} figure(s) with no date are not drawn.",
+# The chart's words by short name, each an interface word of :mod:`i18n` (one vocabulary with the pages).
+_WORD_KEYS = {
+    **{key: key for key in ("actual", "target", "territory", "date", "kind", "figure", "scope", "source")},
+    **{key: key for key in ("province", "latest")},
+    **{
+        key: f"chart_{key}"
+        for key in (
+            "rank",
+            "before",
+            "from",
+            "unclear",
+            "merger",
+            "by",
+            "current",
+            "former",
+            "ranking_sub",
+            "ranking_base",
+            "left_out",
+            "whole_province",
+            "ranked",
+            "desc",
+            "asc",
+            "break",
+            "scoped",
+            "mixed_territory",
+            "undated",
+        )
     },
 }
+
+
+def chart_words(dataset: Dataset, lang: str) -> dict[str, str]:
+    """The charts' words in ``lang`` from :mod:`i18n`, the merger day (data/former-units.yaml) filled in."""
+    day = merged_text(dataset, lang)
+    return {short: t(lang, key).replace("{date}", day) for short, key in _WORD_KEYS.items()}
+
+
 # A short sign before a qualified figure on the chart; tables and alt text use the words.
 _SIGNS = {"exact": "", "about": "≈", "nearly": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤"}
 
@@ -256,9 +227,9 @@ def _figure_text(value: float, qualifier: str, unit: str, lang: str) -> str:
     return f"{word} {format_amount(value, unit, lang)}" if word else format_amount(value, unit, lang)
 
 
-def territory_label(unit: ProvinceUnit, territory: Territory | None, lang: str) -> str:
+def territory_label(dataset: Dataset, unit: ProvinceUnit, territory: Territory | None, lang: str) -> str:
     """How a legend names a territory: "Lào Cai (trước 1/7/2025)" vs "Lào Cai (từ 1/7/2025)"."""
-    words = WORDS[lang]
+    words = chart_words(dataset, lang)
     if territory is None:
         return f"{unit.name} ({words['unclear']})"
     if territory.unchanged:
@@ -337,14 +308,14 @@ def _value_axis(unit: str, lang: str, highest: float) -> alt.Y:
 
 def _history_points(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lang: str) -> list[dict]:
     """One point per figure (duplicate targets merged), with its series: territory, and scope if any."""
-    words = WORDS[lang]
+    words = chart_words(dataset, lang)
     points: dict[tuple, dict] = {}
     for fact in facts:
         obs = fact.observation
         when = wording.when(dataset, fact) if obs.kind == "actual" else obs.target_year
         if when is None:
             continue
-        series = territory_label(unit, fact.territory, lang)
+        series = territory_label(dataset, unit, fact.territory, lang)
         if obs.scope:
             series = f"{series} — {_scope_name(dataset, obs.scope, lang)}"
         label = _label(fact.value, obs.qualifier, obs.unit, lang)
@@ -359,7 +330,7 @@ def _history_points(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lan
             words["date"]: date_text(when, lang),
             words["kind"]: words[obs.kind],
             words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
-            words["territory"]: territory_label(unit, fact.territory, lang),
+            words["territory"]: territory_label(dataset, unit, fact.territory, lang),
             words["scope"]: _scope_name(dataset, obs.scope, lang) or words["whole_province"],
             words["source"]: _source_name(dataset, obs.source),
         }
@@ -434,7 +405,7 @@ def province_indicator_chart(dataset: Dataset, province_slug: str, indicator_id:
     _place_labels(points, min(years), max(years))
     layers, series = _history_layers(points, indicator.unit, min(years), max(years), lang)
     if not unit.unchanged and min(years) <= dataset.reorg.merged_on.year <= max(years):
-        layers += _merger_rule(dataset.reorg.merged_on, lang)
+        layers += _merger_rule(dataset, lang)
     title_lines = _wrap(getattr(indicator.name, lang))
     height = 232 + 16 * (len(title_lines) - 1) + (22 + 18 * series if series > 1 else 0)
     rows = [{k: v for k, v in p.items() if k not in _INTERNAL and k != "value"} | {"value": p["value"]} for p in points]
@@ -454,7 +425,7 @@ def _history_layers(
     points: list[dict], unit: str, first_year: int, last_year: int, lang: str
 ) -> tuple[list[alt.Chart], int]:
     """Lines and points per series, hollow target diamonds, and the labels ``_place_labels`` kept."""
-    words = WORDS[lang]
+    words = {key: t(lang, key) for key in ("territory", "date", "kind", "figure", "scope", "source")}
     order, colours, dashes = _series_styles(points)
     # One series needs no legend; two or more name every territory (and scope) apart.
     legend = alt.Legend(title=words["territory"], symbolType="stroke") if len(order) > 1 else None
@@ -498,9 +469,10 @@ def _history_layers(
     return layers, len(order)
 
 
-def _merger_rule(merged_on: date, lang: str) -> list[alt.Chart]:
+def _merger_rule(dataset: Dataset, lang: str) -> list[alt.Chart]:
     """A thin vertical rule on the merger day labelled as the merger; its text is ours, not the data's."""
-    mark = alt.Chart(alt.Data(values=[{"x": merged_on.isoformat(), "text": WORDS[lang]["merger"]}])).encode(x="x:T")
+    day, text = dataset.reorg.merged_on.isoformat(), chart_words(dataset, lang)["merger"]
+    mark = alt.Chart(alt.Data(values=[{"x": day, "text": text}])).encode(x="x:T")
     return [
         mark.mark_rule(color=GREY, strokeDash=[2, 2]),
         mark.mark_text(align="left", baseline="bottom", dx=3, dy=-3, y="height", color=GREY, fontSize=10).encode(
@@ -513,7 +485,7 @@ def _history_alt(
     dataset: Dataset, unit: ProvinceUnit, indicator, facts: list[Fact], points: list[dict], lang: str
 ) -> str:
     """Title, latest whole-province figure with its date and territory, targets, breaks, scoped figures."""
-    words = WORDS[lang]
+    words = chart_words(dataset, lang)
     parts = [f"{getattr(indicator.name, lang)} – {unit.name}."]
     latest = _latest_actual(dataset, facts)
     if latest is not None:
@@ -539,11 +511,11 @@ def _history_alt(
 
 def _latest_text(dataset: Dataset, unit: ProvinceUnit, fact: Fact, lang: str) -> str:
     """ "Mới nhất: gần 99,6 %, 31/10/2025, địa bàn Lào Cai (từ 1/7/2025)." (the territory only when it changed)."""
-    words = WORDS[lang]
+    words = chart_words(dataset, lang)
     figure = figure_text(dataset, fact, lang)
     text = f"{words['latest']}: {figure}, {date_text(wording.when(dataset, fact), lang)}"
     if not unit.unchanged:
-        text += f", {words['territory'].lower()} {territory_label(unit, fact.territory, lang)}"
+        text += f", {words['territory'].lower()} {territory_label(dataset, unit, fact.territory, lang)}"
     return text + "."
 
 
@@ -559,7 +531,7 @@ def _targets(facts: list[Fact], from_year: int | None = None) -> list[Fact]:
 
 def _targets_text(facts: list[Fact], lang: str) -> str:
     """ "Mục tiêu: 100 % năm 2025; 100 % năm 2030." for the alt text ("" without targets)."""
-    words = WORDS[lang]
+    words = {"target": t(lang, "target"), "by": t(lang, "chart_by")}
     targets = _targets(facts)
     if not targets:
         return ""
@@ -593,7 +565,7 @@ def progress_chart(dataset: Dataset, province_slug: str, indicator_id: str, lang
     targets = _targets(facts, as_of_bounds(when)[0].year)
     if not targets:
         return None
-    words = WORDS[lang]
+    words = chart_words(dataset, lang)
     highest = max(latest.value, *(t.value for t in targets))
     top = max(100.0, highest) if indicator.unit == "percent" else _round_up(highest * 1.05)
     groups = _target_groups(targets, lang)
@@ -637,7 +609,7 @@ def _bullet(
     """
     rows_order = [f"t{i}" for i in range(len(groups))] + ["bar", "actual"]
     obs = latest.observation
-    actual_text = f"{WORDS[lang]['actual']}: {_label(latest.value, obs.qualifier, obs.unit, lang)}"
+    actual_text = f"{t(lang, 'actual')}: {_label(latest.value, obs.qualifier, obs.unit, lang)}"
     marks = [
         {"row": "bar", "part": "bar", "value": latest.value},
         {"row": "actual", "part": "actual", "value": latest.value, "label": actual_text},
@@ -684,7 +656,7 @@ def _target_groups(targets: list[Fact], lang: str) -> list[tuple[float, str]]:
     groups: dict[float, list[Fact]] = {}
     for fact in targets:
         groups.setdefault(fact.value, []).append(fact)
-    word = WORDS[lang]["target"]
+    word = t(lang, "target")
     return [
         (
             value,
@@ -697,12 +669,12 @@ def _target_groups(targets: list[Fact], lang: str) -> list[tuple[float, str]]:
 
 def _progress_row(dataset: Dataset, unit: ProvinceUnit, fact: Fact, kind: str, when: int | str, lang: str) -> dict:
     """One row of the bullet chart's table: the same columns as the history chart's."""
-    words, obs = WORDS[lang], fact.observation
+    words, obs = chart_words(dataset, lang), fact.observation
     return {
         words["date"]: date_text(when, lang),
         words["kind"]: kind,
         words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
-        words["territory"]: territory_label(unit, fact.territory, lang),
+        words["territory"]: territory_label(dataset, unit, fact.territory, lang),
         words["source"]: _source_name(dataset, obs.source),
         "value": fact.value,
     }
@@ -754,7 +726,7 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
     indicator = dataset.indicators.get(indicator_id)
     if indicator is None or not indicator.comparable:
         return None
-    words = WORDS[lang]
+    words = chart_words(dataset, lang)
     latest = ranking_cohort(dataset, indicator_id)
     if len(latest) < 2:
         return None
@@ -769,7 +741,7 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
         points.append(_ranking_point(dataset, dataset.provinces[slug], fact, rank, lang) | {"order": position})
     former = any(p["status"] == words["former"] for p in points)
     title_lines = _wrap(getattr(indicator.name, lang))
-    chart = _ranking_layers(points, indicator.unit, top, former, lang)
+    chart = _ranking_layers(points, indicator.unit, top, former, words, lang)
     height = 100 + 16 * (len(title_lines) - 1) + 26 * len(points) + (44 if former else 0)
     listed = ", ".join(f"{p['province_name']} {p['label']}" for p in points)
     alt_text = f"{getattr(indicator.name, lang)}. " + words["ranked"].format(
@@ -797,9 +769,8 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
     )
 
 
-def _ranking_layers(points: list[dict], unit: str, top: float, former: bool, lang: str) -> alt.LayerChart:
-    """Bars (dots for a rank) coloured by territory status, each labelled with its figure."""
-    words = WORDS[lang]
+def _ranking_layers(points: list[dict], unit: str, top: float, former: bool, words: dict, lang: str) -> alt.LayerChart:
+    """Bars (dots for a rank) coloured by territory status, each labelled with its figure (``words``: chart_words)."""
     status = [words["current"], words["former"]]
     base = alt.Chart().encode(
         y=alt.Y(
@@ -833,7 +804,7 @@ def _ranking_layers(points: list[dict], unit: str, top: float, former: bool, lan
 
 def _ranking_point(dataset: Dataset, unit: ProvinceUnit, fact: Fact, rank: int, lang: str) -> dict:
     """One bar: what the spec draws (name, status, label) and what the table shows, territory included."""
-    words, obs = WORDS[lang], fact.observation
+    words, obs = chart_words(dataset, lang), fact.observation
     current = fact.territory is not None and fact.territory.current
     return {
         "province_name": unit.name,
@@ -843,7 +814,7 @@ def _ranking_point(dataset: Dataset, unit: ProvinceUnit, fact: Fact, rank: int, 
         words["province"]: unit.name,
         words["figure"]: _figure_text(fact.value, obs.qualifier, obs.unit, lang),
         words["date"]: date_text(wording.when(dataset, fact), lang),
-        words["territory"]: territory_label(unit, fact.territory, lang),
+        words["territory"]: territory_label(dataset, unit, fact.territory, lang),
         words["source"]: _source_name(dataset, obs.source),
         "value": fact.value,
     }

@@ -63,8 +63,10 @@ class Release(Strict):
     version: Annotated[str, Field(max_length=20)]
     released: date
     title: dict[Literal["vi", "en"], ShortText]
-    license: Annotated[str, Field(min_length=1, max_length=100)]
+    license: Annotated[str, Field(min_length=1, max_length=100)]  # the SPDX identifier, for datapackage.json
     license_url: Address
+    license_name: ShortText | None = None  # as readers know it ("CC BY 4.0"); pages and citations print it
+    license_title: ShortText | None = None  # in full ("Creative Commons Attribution 4.0"), for datapackage.json
     authors: LongText
     previous_revision: Annotated[str, Field(pattern=r"^[0-9a-f]{7,40}$")] | None = None  # commit of the last release
     site_url: Address | None = None  # the published address; CI sets it when it is known

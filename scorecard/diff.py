@@ -15,15 +15,15 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from itertools import zip_longest
 from pathlib import Path
 
 from .dataset import Dataset, Fact, load_dataset
-from .i18n import QUALIFIERS
+from .i18n import t
 from .load import DATA_SUFFIXES, printable
-from .numbers import format_amount
+from .wording import figure_text, when_text
 
 _COMPARED = ("value", "qualifier", "numerator", "denominator", "low", "high", "unit", "period", "quote", "note")
 
@@ -53,12 +53,18 @@ def fact_key(fact: Fact, dataset: Dataset | None = None) -> tuple:
 
 @dataclass(frozen=True)
 class Change:
-    """One difference: kind is 'added', 'removed' or 'changed' (a correction)."""
+    """One difference: kind is 'added', 'removed' or 'changed' (a correction).
+
+    It keeps both versions' datasets, so each figure reads as its own version's pages print it
+    (its units and its source's date belong to that version).
+    """
 
     kind: str
     key: tuple
     old: Fact | None
     new: Fact | None
+    before: Dataset | None = field(default=None, compare=False, repr=False)
+    after: Dataset | None = field(default=None, compare=False, repr=False)
 
     @property
     def province(self) -> str:
@@ -99,64 +105,23 @@ def compare(old: Dataset, new: Dataset) -> list[Change]:
     for key in sorted(set(old_by_key) | set(new_by_key), key=lambda k: tuple(str(part) for part in k)):
         for before, after in zip_longest(old_by_key.get(key, []), new_by_key.get(key, [])):
             if before is None:
-                changes.append(Change("added", key, None, after))
+                changes.append(Change("added", key, None, after, old, new))
             elif after is None:
-                changes.append(Change("removed", key, before, None))
+                changes.append(Change("removed", key, before, None, old, new))
             else:
-                change = Change("changed", key, before, after)
+                change = Change("changed", key, before, after, old, new)
                 if change.changed_fields():
                     changes.append(change)
     return changes
 
 
-_WORDS = {
-    "en": {
-        "title": "Data changes",
-        "added": "added",
-        "changed": "corrected",
-        "removed": "removed",
-        "none": "No figure changed.",
-        "warning": "Warning",
-        "target": "target",
-        "no_year": "(no year)",
-        "as_of": "as of",
-        "headers": ("Province", "Indicator", "When", "Figure", "Source", "Quote"),
-        "titles": {"changed": "Corrections (old → new)", "added": "Added", "removed": "Removed"},
-    },
-    "vi": {
-        "title": "Thay đổi dữ liệu",
-        "added": "thêm",
-        "changed": "sửa",
-        "removed": "bỏ",
-        "none": "Không có số liệu nào thay đổi.",
-        "warning": "Lưu ý",
-        "target": "mục tiêu",
-        "no_year": "(không nêu năm)",
-        "as_of": "thời điểm",
-        "headers": ("Tỉnh", "Chỉ tiêu", "Thời điểm", "Số liệu", "Nguồn", "Trích dẫn"),
-        "titles": {"changed": "Đính chính (cũ → mới)", "added": "Thêm mới", "removed": "Bỏ đi"},
-    },
-}
+# The table's columns, as the pages' figure tables name them (i18n keys).
+_HEADERS = ("province", "indicator", "date", "figure", "source", "quote")
 
 
-def _figure(fact: Fact, lang: str = "en") -> str:
-    obs = fact.observation
-    if fact.value is None:
-        ends = [format_amount(end, obs.unit, lang) if end is not None else "?" for end in (obs.low, obs.high)]
-        return "–".join(ends)
-    text = format_amount(fact.value, obs.unit, lang)
-    if obs.numerator is not None and obs.denominator is not None:
-        text = f"{obs.numerator:g}/{obs.denominator:g} ({text})"
-    if obs.qualifier != "exact":
-        text = f"{QUALIFIERS[lang][obs.qualifier]} {text}"
-    return text
-
-
-def _when(fact: Fact, lang: str = "en") -> str:
-    obs, words = fact.observation, _WORDS[lang]
-    if obs.kind == "target":
-        return f"{words['target']} {obs.target_year or words['no_year']}"
-    return f"{words['as_of']} {obs.as_of or obs.period}"
+def _shown(change: Change) -> tuple[Dataset, Fact]:
+    """The figure a row stands for (the new one, or the removed one) and the version it belongs to."""
+    return (change.after, change.new) if change.new is not None else (change.before, change.old)
 
 
 def _cell(text: str) -> str:
@@ -176,7 +141,7 @@ def _cell(text: str) -> str:
 
 def _correction(change: Change, lang: str = "en") -> str:
     """The correction as "old → new (fields)"; the stored numbers when both look alike once rounded."""
-    old, new = _figure(change.old, lang), _figure(change.new, lang)
+    old, new = figure_text(change.before, change.old, lang), figure_text(change.after, change.new, lang)
     if old == new:
         old_obs, new_obs = change.old.observation, change.new.observation
         numbers = [
@@ -205,25 +170,25 @@ def to_markdown(
     do not all load, so some of its figures could not be compared). ``lang`` is "en" for
     pull requests and release notes, "vi" for the Vietnamese Changes page.
     """
-    words = _WORDS[lang]
     counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "changed", "removed")}
-    lines = [f"## {words['title']}: {_cell(old_label)} → {_cell(new_label)}", ""]
+    lines = [f"## {t(lang, 'changes_title')}: {_cell(old_label)} → {_cell(new_label)}", ""]
     for note in notes:
-        lines += [f"**{words['warning']}:** {_cell(note)}", ""]
-    summary = ", ".join(f"{counts[kind]} {words[kind]}" for kind in ("added", "changed", "removed"))
+        lines += [f"**{t(lang, 'changes_warning')}:** {_cell(note)}", ""]
+    summary = ", ".join(f"{counts[kind]} {t(lang, 'changes_' + kind)}" for kind in ("added", "changed", "removed"))
     lines += [f"{summary}.", ""]
     if not changes:
-        lines.append(words["none"])
+        lines.append(t(lang, "changes_none"))
     for kind in ("changed", "added", "removed"):
         selected = [c for c in changes if c.kind == kind]
         if not selected:
             continue
-        lines += [f"### {words['titles'][kind]}", "", "| " + " | ".join(words["headers"]) + " |", "|---" * 6 + "|"]
+        headers = " | ".join(t(lang, key) for key in _HEADERS)
+        lines += [f"### {t(lang, 'changes_title_' + kind)}", "", f"| {headers} |", "|---" * len(_HEADERS) + "|"]
         for change in selected:
-            fact = change.new or change.old
-            figure = _correction(change, lang) if kind == "changed" else _figure(fact, lang)
+            dataset, fact = _shown(change)
+            figure = _correction(change, lang) if kind == "changed" else figure_text(dataset, fact, lang)
             lines.append(
-                f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(_when(fact, lang))} | "
+                f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(when_text(dataset, fact, lang))} | "
                 f"{_cell(figure)} | {_cell(fact.observation.source)} | {_cell(_quote(change))} |"
             )
         lines.append("")

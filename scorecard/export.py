@@ -37,7 +37,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("period", "string", "The source's own words for the period, where they matter."),
     ("territory", "string", "Territory covered: '<unit>-<code>' of the former or current unit."),
     ("territory_name", "string", "Name of that territory."),
-    ("territory_current", "boolean", "true when the territory is the province as it has been since 2025-07-01."),
+    ("territory_current", "boolean", "true when the territory is the province as it has been since {merged_on}."),
     ("scope", "string", "Scope id when the figure covers less than the province."),
     ("subject", "string", "province, national, or another province's slug for a comparison figure."),
     ("source", "string", "Source id (see sources.json)."),
@@ -187,7 +187,7 @@ def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] |
         if standard == "observations.csv":
             resource |= {
                 "profile": "tabular-data-resource",
-                "schema": {"fields": [{"name": n, "type": k, "description": d} for n, k, d in COLUMNS]},
+                "schema": {"fields": _fields(dataset)},
                 "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
             }
         resources.append(resource)
@@ -200,7 +200,11 @@ def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] |
         # date and time of day, and no time of day is known
         "released": release.released.isoformat() if release else None,
         "licenses": [
-            {"name": release.license, "path": release.license_url, "title": "Creative Commons Attribution 4.0"}
+            {
+                "name": release.license,
+                "path": release.license_url,
+                "title": release.license_title or release.license_name or release.license,
+            }
         ]
         if release
         else [],
@@ -208,6 +212,12 @@ def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] |
         "resources": resources,
     }
     return json.dumps(package, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _fields(dataset: Dataset) -> list[dict]:
+    """The table schema's fields; the merger day in a description is data/former-units.yaml's."""
+    day = dataset.reorg.merged_on.isoformat() if dataset.reorg else "?"
+    return [{"name": n, "type": k, "description": d.replace("{merged_on}", day)} for n, k, d in COLUMNS]
 
 
 def export_files(dataset: Dataset) -> dict[str, str]:

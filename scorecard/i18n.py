@@ -41,7 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "source": {"vi": "Nguồn", "en": "Source"},
     "quote": {"vi": "Trích dẫn nguyên văn", "en": "Verbatim quote (Vietnamese)"},
     "note": {"vi": "Ghi chú", "en": "Note"},
-    "territory": {"vi": "Địa giới", "en": "Territory"},
+    "territory": {"vi": "Địa bàn", "en": "Territory"},
     "scope": {"vi": "Phạm vi", "en": "Scope"},
     "kind": {"vi": "Loại", "en": "Kind"},
     "progress": {"vi": "Tiến độ so với mục tiêu", "en": "Progress toward the target"},
@@ -76,9 +76,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "figures_count": {"vi": "số liệu", "en": "figures"},
     "indicators_count": {"vi": "chỉ tiêu", "en": "indicators"},
     "headline": {"vi": "Các chỉ tiêu chính", "en": "Headline indicators"},
-    "former_territory": {"vi": "địa giới cũ, trước {date}", "en": "former territory, before {date}"},
-    "current_territory": {"vi": "địa giới hiện nay, từ {date}", "en": "current territory, since {date}"},
-    "unchanged_territory": {"vi": "không đổi địa giới năm {year}", "en": "territory unchanged in {year}"},
+    "former_territory": {"vi": "địa bàn cũ, trước {date}", "en": "former territory, before {date}"},
+    "current_territory": {"vi": "địa bàn hiện nay, từ {date}", "en": "current territory, since {date}"},
+    "unchanged_territory": {"vi": "không đổi địa bàn năm {year}", "en": "territory unchanged in {year}"},
     "forecast": {"vi": "dự kiến", "en": "forecast"},
     "former_short": {"vi": "{name} ({code}), trước {date}", "en": "{name} ({code}), before {date}"},
     "change": {"vi": "thay đổi", "en": "change"},
@@ -90,9 +90,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "national_figures": {"vi": "Số liệu cả nước", "en": "National figures"},
     "compared_with": {"vi": "so với", "en": "compared with"},
     "territory_break": {
-        "vi": "Địa giới của tỉnh thay đổi ngày 1/7/2025: số liệu trước và sau ngày đó mô tả hai vùng đất khác nhau "
+        "vi": "Địa bàn của tỉnh thay đổi ngày {date}: số liệu trước và sau ngày đó mô tả hai vùng đất khác nhau "
         "và không được nối với nhau.",
-        "en": "The province's borders changed on 1 July 2025: figures before and after describe different land and "
+        "en": "The province's territory changed on {date}: figures before and after describe different land and "
         "are never joined.",
     },
     "merged_from": {"vi": "Hợp nhất từ", "en": "Merged from"},
@@ -104,9 +104,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "period": {"vi": "Thời kỳ (theo bài)", "en": "Period (as the text says)"},
     "not_stated": {"vi": "không ghi", "en": "not stated"},
     "license_note": {
-        "vi": "Dữ liệu được phát hành theo giấy phép CC BY 4.0: bạn được dùng lại, kể cả cho mục đích thương mại, "
+        "vi": "Dữ liệu được phát hành theo giấy phép {license}: bạn được dùng lại, kể cả cho mục đích thương mại, "
         "với điều kiện ghi nguồn.",
-        "en": "The data is released under CC BY 4.0: reuse it, commercially too, as long as you credit it.",
+        "en": "The data is released under {license}: reuse it, commercially too, as long as you credit it.",
     },
     "checksums": {
         "vi": "mã băm SHA-256 của mọi tệp dữ liệu và tệp tải về (sha256sum -c)",
@@ -123,6 +123,65 @@ STRINGS: dict[str, dict[str, str]] = {
     "rank_of": {"vi": "hạng {value}/{of}", "en": "rank {value} of {of}"},
     "rank_within": {"vi": "trong nhóm {value} dẫn đầu", "en": "within the top {value}"},
     "no_target": {"vi": "chưa có mục tiêu", "en": "no target"},
+    "scoped_caveat": {"vi": "{n} số liệu chỉ có phạm vi: {names}", "en": "{n} figure(s) cover only: {names}"},
+    # the charts: legends, tooltips, alt text ({date} is the merger day, from data/former-units.yaml)
+    "chart_rank": {"vi": "Hạng", "en": "Rank"},
+    "chart_before": {"vi": "trước {date}", "en": "before {date}"},
+    "chart_from": {"vi": "từ {date}", "en": "from {date}"},
+    "chart_unclear": {"vi": "chưa rõ địa bàn", "en": "territory unclear"},
+    "chart_merger": {"vi": "sáp nhập {date}", "en": "merger {date}"},
+    "chart_by": {"vi": "năm", "en": "by"},
+    "chart_current": {"vi": "Địa bàn hiện nay", "en": "Current territory"},
+    "chart_former": {"vi": "Địa bàn trước {date}", "en": "Territory before {date}"},
+    "chart_ranking_sub": {"vi": "Số liệu năm {year} của mỗi tỉnh", "en": "Each province's figure for {year}"},
+    "chart_ranking_base": {"vi": ", xếp hạng trên {base}", "en": ", ranked out of {base}"},
+    "chart_left_out": {
+        "vi": "{n} tỉnh khác có số liệu của năm khác, hạng trên cơ sở khác hoặc của đơn vị cũ: "
+        "không so sánh ở đây (xem bảng mọi số liệu).",
+        "en": "{n} other provinces have figures of another year, another ranking base or a former unit: "
+        "not compared here (see the table of all figures).",
+    },
+    "chart_whole_province": {"vi": "toàn tỉnh", "en": "whole province"},
+    "chart_ranked": {
+        "vi": "{n} tỉnh có số liệu; xếp {order}: {list}.",
+        "en": "{n} provinces with a figure, {order}: {list}.",
+    },
+    "chart_desc": {"vi": "từ cao xuống thấp", "en": "highest first"},
+    "chart_asc": {"vi": "từ thấp lên cao", "en": "lowest first"},
+    "chart_break": {
+        "vi": "Địa bàn thay đổi ngày {date}: số liệu của {names} là các đường riêng, không nối với nhau.",
+        "en": "The territory changed on {date}: figures for {names} are separate lines, not joined.",
+    },
+    "chart_scoped": {
+        "vi": "{n} số liệu có phạm vi hẹp hơn toàn tỉnh ({scope}) được vẽ riêng bằng nét đứt.",
+        "en": "{n} figure(s) covering less than the province ({scope}) are drawn apart with dashed lines.",
+    },
+    "chart_mixed_territory": {
+        "vi": "Số liệu của {names} là của địa bàn trước {date} (màu cam).",
+        "en": "Figures for {names} describe the territory before {date} (orange).",
+    },
+    "chart_undated": {
+        "vi": "{n} số liệu không ghi thời điểm nên không được vẽ.",
+        "en": "{n} figure(s) with no date are not drawn.",
+    },
+    # the Changes page and the pull-request summary (scorecard/diff.py)
+    "changes_title": {"vi": "Thay đổi dữ liệu", "en": "Data changes"},
+    "changes_added": {"vi": "thêm", "en": "added"},
+    "changes_changed": {"vi": "sửa", "en": "corrected"},
+    "changes_removed": {"vi": "bỏ", "en": "removed"},
+    "changes_none": {"vi": "Không có số liệu nào thay đổi.", "en": "No figure changed."},
+    "changes_warning": {"vi": "Lưu ý", "en": "Warning"},
+    "changes_title_changed": {"vi": "Đính chính (cũ → mới)", "en": "Corrections (old → new)"},
+    "changes_title_added": {"vi": "Thêm mới", "en": "Added"},
+    "changes_title_removed": {"vi": "Bỏ đi", "en": "Removed"},
+    "changes_first": {
+        "vi": "Đây là phiên bản dữ liệu đầu tiên: mọi số liệu đều mới.",
+        "en": "This is the first data version: every figure is new.",
+    },
+    "changes_unreadable": {
+        "vi": "Không đọc được phiên bản trước ({previous}).",
+        "en": "The previous version ({previous}) could not be read.",
+    },
 }
 
 QUALIFIERS = {

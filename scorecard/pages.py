@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .charts import ChartJob
-from .dataset import Dataset, Fact
+from .dataset import Dataset, Fact, Release
 from .i18n import UNITS, t
 from .model import as_of_bounds
 from .numbers import format_amount
@@ -26,9 +26,11 @@ from .wording import (
     figure_text,
     kind_text,
     latest_actual,
+    merged_text,
     next_target,
     own_facts,
     sort_key,
+    territory_break,
     territory_short,
     territory_text,
     when_short,
@@ -139,13 +141,32 @@ def source_link(dataset: Dataset, source_id: str, page_path: str, lang: str) -> 
     return f'<a href="{anchor}">{esc(source.publisher)}</a>'
 
 
+def license_name(release: Release) -> str:
+    """The data's licence as readers know it, from data/release.yaml (its identifier if no name is given)."""
+    return release.license_name or release.license
+
+
+def license_note(dataset: Dataset, lang: str) -> str:
+    """ "The data is released under CC BY 4.0: …", the licence named by data/release.yaml (plain text)."""
+    name = license_name(dataset.release) if dataset.release else t(lang, "not_stated")
+    return t(lang, "license_note").format(license=name)
+
+
+def _licence_paragraph(release: Release | None, note: str) -> str:
+    """The downloads page's licence line, linking the licence's own text (escaped HTML)."""
+    if release is None:
+        return f"<p>{esc(note)}</p>"
+    return f'<p>{esc(note)} <a href="{esc(release.license_url)}">{esc(license_name(release))}</a></p>'
+
+
 def chart_credit(dataset: Dataset, job: ChartJob, lang: str) -> str:
     """The line a journalist copies under a chart: its sources, the scorecard, the data version, the licence."""
     publishers = sorted({str(row[t(lang, "source")]) for row in job.rows if row.get(t(lang, "source"))})
     release = dataset.release
     site = release.title[lang] if release else t(lang, "site_title")
     version = f", {t(lang, 'data_version').lower()} {release.version}" if release else ""
-    return f"{t(lang, 'source')}: {'; '.join(publishers)}. {site}{version}, CC BY 4.0."
+    licence = f", {license_name(release)}" if release else ""
+    return f"{t(lang, 'source')}: {'; '.join(publishers)}. {site}{version}{licence}."
 
 
 def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, charts_dir: str) -> str:
@@ -189,17 +210,14 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
     site_title = release.title[lang] if release else t(lang, "site_title")
     year = release.released.year if release else ""
     authors = release.authors if release else ""
-    apa = (
-        f"{authors} ({year}). {title}. {site_title} ("
-        + ("phiên bản dữ liệu" if lang == "vi" else "data version")
-        + f" {version}). {url}"
-    )
+    apa = f"{authors} ({year}). {title}. {site_title} (" + t(lang, "data_version").lower() + f" {version}). {url}"
     key = re.sub(r"[^a-z0-9]+", "-", f"scorecard-{version}-{url_path}".lower()).strip("-")
     bib_escape = lambda text: re.sub(r"[{}\\%&$#_^~]", lambda m: _BIBTEX.get(m[0], "\\" + m[0]), str(text))  # noqa
+    licence = f"\n  note = {{Data: {bib_escape(license_name(release))}}}" if release else ""
     bibtex = (
         f"@misc{{{key},\n  title = {{{bib_escape(title)} --- {bib_escape(site_title)}}},\n"
         f"  author = {{{{{bib_escape(authors)}}}}},\n  year = {{{year}}},\n  version = {{{bib_escape(version)}}},\n"
-        f"  url = {{{bib_url(url)}}},\n  note = {{Data: CC BY 4.0}}\n}}"
+        f"  url = {{{bib_url(url)}}},{licence}\n}}"
     )
     unfixed = "" if site_url else f'<p class="sc-muted">{t(lang, "address_not_fixed")}</p>'
     return f"""<section class="sc-cite" aria-labelledby="cite-heading" data-search-exclude>
@@ -299,7 +317,7 @@ def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict,
         front_matter(unit.name, _province_description(unit, own, lang)),
         f"# {md_esc(unit.name)}\n",
         search_keywords(unit.name, unit.full_name),
-        _province_lede(unit, facts, lang),
+        _province_lede(dataset, unit, facts, lang),
     ]
     if not own:
         parts.append(
@@ -309,7 +327,7 @@ def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict,
         )
     else:
         if not unit.unchanged:
-            parts.append(f'<div class="admonition warning"><p>{t(lang, "territory_break")}</p></div>')
+            parts.append(f'<div class="admonition warning"><p>{territory_break(dataset, lang)}</p></div>')
         parts.append(f"## {t(lang, 'by_pillar')}\n")
         parts.append(_pillar_scorecard(dataset, own, path, lang))
         chart_blocks = _province_charts(dataset, unit, own, path, lang, charts, ctx["charts_dir"])
@@ -332,11 +350,11 @@ def _province_description(unit: ProvinceUnit, own: list[Fact], lang: str) -> str
     return f"{unit.name}: {len(own)} {t(lang, 'figures_count')}, {t(lang, 'site_title').lower()}."
 
 
-def _province_lede(unit: ProvinceUnit, facts: list[Fact], lang: str) -> str:
+def _province_lede(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lang: str) -> str:
     bits = [f"{t(lang, 'code')} {esc(unit.code)}"]
     if not unit.unchanged:
         merged = ", ".join(f"{esc(former.name)} ({esc(former.code)})" for former in unit.former)
-        bits.append(f"{t(lang, 'merged_from')} {merged} (1/7/2025)")
+        bits.append(f"{t(lang, 'merged_from')} {merged} ({merged_text(dataset, lang)})")
     sources = {fact.observation.source for fact in facts}
     bits.append(f"{len(facts)} {t(lang, 'figures_count')} · {len(sources)} {t(lang, 'sources').lower()}")
     return f'<p class="sc-lede">{" · ".join(bits)}</p>'
@@ -446,15 +464,9 @@ def _indicator_caveats(dataset: Dataset, indicator, facts: list[Fact], lang: str
                 if f.observation.scope in dataset.scopes
             }
         )
-        caveats.append(
-            esc(
-                f"{len(scoped)} "
-                + ("số liệu chỉ có phạm vi: " if lang == "vi" else "figure(s) cover only: ")
-                + "; ".join(names)
-            )
-        )
+        caveats.append(esc(t(lang, "scoped_caveat").format(n=len(scoped), names="; ".join(names))))
     if any(f.territory and not f.territory.current and not f.territory.unchanged for f in facts):
-        caveats.append(t(lang, "territory_break"))
+        caveats.append(territory_break(dataset, lang))
     return caveats
 
 
@@ -639,18 +651,19 @@ def downloads_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     apa = (
         (
             f"{release.authors} ({release.released.year}). {release.title[lang]} "
-            f"({'phiên bản dữ liệu' if lang == 'vi' else 'data version'} {version}) [Data set]. "
+            f"({t(lang, 'data_version').lower()} {version}) [Data set]. "
             f"{(ctx['site_url'] or '').rstrip('/')}/{version}/downloads/"
         )
         if release
         else ""
     )
+    note = license_note(dataset, lang)
     parts = [
-        front_matter(t(lang, "downloads"), t(lang, "license_note")),
+        front_matter(t(lang, "downloads"), note),
         f"# {t(lang, 'downloads')}\n",
         version_line(dataset, lang),
         f"<ul>{items}</ul>",
-        f'<p>{t(lang, "license_note")} <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>',
+        _licence_paragraph(release, note),
         f"## {t(lang, 'how_to_cite')}\n",
         f"<p>{esc(apa)}</p>",
         cite_block(dataset, path, t(lang, "downloads"), lang, ctx["site_url"]),

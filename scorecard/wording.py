@@ -148,8 +148,19 @@ def _past(dataset: Dataset, fact: Fact, lang: str) -> str:
 # ---------------------------------------------------------------- whose, where, which kind
 
 
+def merged_text(dataset: Dataset, lang: str) -> str:
+    """The day the current units began, as the interface writes it ("1/7/2025" / "1 July 2025"); the day
+    is ``merged_on`` in data/former-units.yaml, never a constant of the code."""
+    return date_text(dataset.reorg.merged_on.isoformat(), lang)
+
+
+def territory_break(dataset: Dataset, lang: str) -> str:
+    """The warning of a merged province's pages: its territory changed on the merger day."""
+    return t(lang, "territory_break").format(date=merged_text(dataset, lang))
+
+
 def territory_text(dataset: Dataset, fact: Fact, lang: str) -> str:
-    """Which land a figure covers: "Yên Bái (15), địa giới cũ, trước 1/7/2025"."""
+    """Which land a figure covers: "Yên Bái (15), địa bàn cũ, trước 1/7/2025"."""
     territory = fact.territory
     if territory is None:
         return t(lang, "national") if fact.is_national else ""
@@ -157,7 +168,7 @@ def territory_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     if territory.unchanged:
         return t(lang, "unchanged_territory").format(year=merged_on.year)
     key = "current_territory" if territory.current else "former_territory"
-    return f"{territory.name} ({territory.code}), {t(lang, key).format(date=date_text(merged_on.isoformat(), lang))}"
+    return f"{territory.name} ({territory.code}), {t(lang, key).format(date=merged_text(dataset, lang))}"
 
 
 def territory_short(dataset: Dataset, fact: Fact, lang: str) -> str:
@@ -165,7 +176,7 @@ def territory_short(dataset: Dataset, fact: Fact, lang: str) -> str:
     territory = fact.territory
     if territory is None or territory.current:
         return ""
-    day = date_text(dataset.reorg.merged_on.isoformat(), lang)
+    day = merged_text(dataset, lang)
     return t(lang, "former_short").format(name=territory.name, code=territory.code, date=day)
 
 

@@ -121,7 +121,7 @@ def test_a_named_former_unit_reads_on_the_page(tree):
     assert errors_of(tree) == []
     dataset = load_dataset(tree)
     text = page_text(province_page(dataset, dataset.provinces["tuyen-quang"], "vi", {}, CTX))
-    assert "Hà Giang (02), địa giới cũ, trước 1/7/2025" in text
+    assert "Hà Giang (02), địa bàn cũ, trước 1/7/2025" in text
     assert "hạng 57/63" in text
 
 

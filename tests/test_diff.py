@@ -17,10 +17,14 @@ from pathlib import Path
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 from conftest import FIXTURE, REPO
 
 from scorecard.dataset import load_dataset
 from scorecard.diff import compare, to_markdown
+from scorecard.pages import province_page
+
+SITE = {"site_url": None, "charts_dir": "c"}
 
 LAI_CHAU = "data/provinces/lai-chau.yaml"
 LAO_CAI = "data/provinces/lao-cai.yaml"
@@ -296,3 +300,25 @@ def test_hostile_labels_are_escaped():
     html = markdown.markdown(out, extensions=["tables"])
     assert "<img" not in html
     assert out.splitlines()[0].endswith("a \\| b c")  # one heading line, the pipe escaped
+
+
+# ---------------------------------------------------------------- figures read as on the pages
+
+
+def test_a_large_fraction_and_its_date_read_as_on_the_province_page(tmp_path):
+    """The Changes page once printed "1.562e+06/1.568e+06" and "as of Hiện"; it now writes what pages write."""
+    old, new = _tree(tmp_path, "old"), _tree(tmp_path, "new")
+    lai_chau = new / "provinces/lai-chau.yaml"
+    edit(lai_chau, "    numerator: 675\n    denominator: 675\n", "    numerator: 1562000\n    denominator: 1568000\n")
+    edit(lai_chau, '"675/675 dịch vụ công', '"1.562.000/1.568.000 dịch vụ công')
+    changes = compare(load_dataset(old), load_dataset(new))
+    page = province_page(load_dataset(new), load_dataset(new).provinces["lai-chau"], "vi", {}, SITE)
+    on_page = BeautifulSoup(page.text, "html.parser").get_text(" ", strip=True)
+    for lang, figure, when in (
+        ("vi", "1.562.000/1.568.000 (99,6\u00a0%)", "theo bài đăng 1/11/2025 (Hiện)"),
+        ("en", "1,562,000/1,568,000 (99.6%)", "as reported on 1 November 2025 (Hiện)"),
+    ):
+        out = to_markdown(changes, "old", "new", lang=lang)
+        assert f"→ {figure} (numerator, denominator, quote)" in out, out
+        assert f"| {when} |" in out and "e+06" not in out and "as of" not in out
+    assert "1.562.000/1.568.000 (99,6\u00a0%)" in on_page and "theo bài đăng 1/11/2025 (Hiện)" in on_page

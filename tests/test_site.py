@@ -3,8 +3,11 @@ quote, charts that hold their values, a citation naming the version on every pag
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,8 +16,9 @@ from bs4 import BeautifulSoup
 
 from scorecard import charts
 from scorecard.dataset import load_dataset
+from scorecard.export import export_files
 from scorecard.numbers import format_number
-from scorecard.pages import province_page
+from scorecard.pages import all_pages, province_page
 from tests._site import REPO, real_site
 
 DATASET = load_dataset(REPO / "data")
@@ -78,6 +82,16 @@ def test_lao_cai_page_separates_former_and_current_territory():
     text = page("provinces", "lao-cai").get_text(" ", strip=True)
     assert "Lào Cai (10)" in text and "Lào Cai (15)" in text
     assert "1/7/2025" in text
+
+
+@pytest.mark.parametrize(("lang_prefix", "word"), [("", "Địa bàn"), ("en", "Territory")])
+def test_the_figures_table_and_the_chart_tables_name_the_territory_alike(lang_prefix, word):
+    """One word for territory: the page's table and its charts' tables once said "Địa giới" and "Địa bàn"."""
+    soup = page(*(p for p in (lang_prefix, "provinces", "lao-cai") if p))
+    figures = [th.get_text(strip=True) for th in soup.select("table.sc-figures th")]
+    in_charts = {th.get_text(strip=True) for th in soup.select("figure.sc-chart details th")}
+    assert word in figures and word in in_charts
+    assert not any("Địa giới" in header for header in figures + sorted(in_charts))
 
 
 def test_chart_images_exist_with_size_and_text_alternative():
@@ -230,3 +244,25 @@ def test_downloads_page_links_every_file_with_its_checksum():
 def test_bibtex_url_is_verbatim_so_underscores_stay_plain():
     cite = page("indicators", "villages_fibre_share").select_one("section.sc-cite pre").get_text()
     assert f"url = {{https://example.test/scorecard/{VERSION}/indicators/villages_fibre_share/}}" in cite
+
+
+def test_the_merger_day_and_the_licence_are_read_from_data():
+    """Pages print the day of data/former-units.yaml and the licence of data/release.yaml, not constants."""
+    dataset = load_dataset(Path(__file__).parent / "fixtures" / "minimal")
+    dataset.reorg = dataclasses.replace(dataset.reorg, merged_on=date(2025, 7, 2))
+    dataset.release = dataset.release.model_copy(
+        update={"license_name": "ODbL <1.0>", "license_url": "https://example.org/odbl", "license_title": "Open DB"}
+    )
+    ctx = {"site_url": None, "charts_dir": "c"}
+    lao_cai = {lang: province_page(dataset, dataset.provinces["lao-cai"], lang, {}, ctx).text for lang in ("vi", "en")}
+    assert "(2/7/2025)" in lao_cai["vi"] and "ngày 2/7/2025" in lao_cai["vi"] and "1/7/2025" not in lao_cai["vi"]
+    assert "(2 July 2025)" in lao_cai["en"] and "1 July 2025" not in lao_cai["en"]
+    assert "Data: ODbL <1.0>" in BeautifulSoup(lao_cai["en"], "html.parser").get_text()  # BibTeX, shown as text
+    downloads = next(p.text for p in all_pages(dataset, {}, ctx) if p.path == "downloads.md")
+    link = BeautifulSoup(downloads, "html.parser").find("a", href="https://example.org/odbl")
+    assert link is not None and link.get_text() == "ODbL <1.0>"
+    assert "CC BY" not in downloads and "giấy phép ODbL &lt;1.0&gt;:" in downloads
+    package = json.loads(export_files(dataset)["datapackage.json"])
+    assert package["licenses"][0]["title"] == "Open DB"
+    fields = package["resources"][0]["schema"]["fields"]
+    assert any("since 2025-07-02" in field["description"] for field in fields)
