@@ -223,8 +223,8 @@ def test_datapackage_has_licence_and_version(exported_all):
     release = yaml.safe_load((FIXTURE / "release.yaml").read_text(encoding="utf-8"))
     assert [licence["name"] for licence in package["licenses"]] == ["CC-BY-4.0"]
     assert package["licenses"][0]["path"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert package["version"] == release["version"] == "2026.12"
-    assert package["released"] == "2026-12-01"
+    assert package["version"] == release["version"] == "2026.11"  # the fixture's release
+    assert package["released"] == "2026-11-22"
     assert "created" not in package  # the standard wants a time of day there, and none is known
 
 
