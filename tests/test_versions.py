@@ -118,22 +118,16 @@ def test_every_page_mike_deploys_carries_the_content_security_policy(gh_pages):
 
 
 @pytest.mark.browser
-def test_version_selector_appears_when_served_under_mike(gh_pages):
-    from playwright.sync_api import sync_playwright
-
-    from tests.test_browser import CHROMIUM, FLAGS
-
+def test_version_selector_appears_when_served_under_mike(gh_pages, browser):
     url, server = serve(gh_pages)
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            page = browser.new_page()
-            page.goto(url + f"{NEW}/provinces/lai-chau/", wait_until="networkidle")
-            selector = page.locator(".md-version")
-            selector.wait_for(timeout=10000)
-            assert NEW in selector.inner_text()
-            assert page.locator(".md-version__link", has_text=OLD).count() == 1
-            browser.close()
+        page = browser.new_page()
+        page.goto(url + f"{NEW}/provinces/lai-chau/", wait_until="networkidle")
+        selector = page.locator(".md-version")
+        selector.wait_for(timeout=10000)
+        assert NEW in selector.inner_text()
+        assert page.locator(".md-version__link", has_text=OLD).count() == 1
+        page.close()
     finally:
         server.shutdown()
 
