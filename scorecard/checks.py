@@ -628,7 +628,7 @@ def _duplicate_ids(loaded, key: str, what: str) -> Iterator[Problem]:
                 loaded.path,
                 line,
                 column,
-                f"the {what} id '{ident}' is already defined on line {first}; ids must be unique",
+                f"the {what} id '{ident}' is defined twice (first on line {first}); keep one definition",
             )
         else:
             seen[ident] = index
@@ -670,20 +670,7 @@ def check_registry_definitions(dataset: Dataset) -> Iterator[Problem]:
     if loaded is None or not isinstance(loaded.data, dict):
         return
     for group, what in (("pillars", "pillar"), ("scopes", "scope")):
-        first: dict[object, int] = {}
-        for index, entry in enumerate(loaded.data.get(group) or []):
-            ident = entry.get("id") if isinstance(entry, dict) else None
-            line, column = loaded.where((group, index, "id"))
-            if not isinstance(ident, str):
-                continue
-            if ident in first:
-                yield Problem(
-                    loaded.path,
-                    line,
-                    column,
-                    f"the {what} id '{ident}' is defined twice (first on line {first[ident]}); keep one definition",
-                )
-            first.setdefault(ident, line)
+        yield from _duplicate_ids(loaded, group, what)
     for index, entry in enumerate(loaded.data.get("indicators") or []):
         pillar = entry.get("pillar") if isinstance(entry, dict) else None
         if dataset.pillars and isinstance(pillar, str) and pillar not in dataset.pillars:

@@ -249,6 +249,17 @@ def test_a_duplicate_pillar_id_is_refused(data_dir, validate):
     refused(validate(data_dir), "data/indicators.yaml:8:", "pillar id 'public_services' is defined twice", "line 6")
 
 
+def test_a_duplicate_indicator_id_is_refused(data_dir, validate):
+    # the same rule (and words) as for pillars and scopes: the second definition is reported at its line
+    edit(data_dir, "indicators.yaml", "  - id: online_dossiers_share\n", "  - id: online_services_end_to_end\n")
+    refused(
+        validate(data_dir),
+        "data/indicators.yaml:28:",
+        "indicator id 'online_services_end_to_end' is defined twice",
+        "line 17",
+    )
+
+
 def test_a_duplicate_scope_id_is_refused(data_dir, validate):
     scope = "  - id: vnpt_network\n"
     edit(data_dir, "indicators.yaml", scope, scope + "    name: {vi: A, en: A}\n" + scope)
