@@ -78,12 +78,6 @@ class ProvinceUnit:
                 return candidate
         return None
 
-    def territory_labels(self) -> list[str]:
-        """What an editor may write in ``territory:`` for this province."""
-        if self.unchanged:
-            return ["current"]
-        return ["current", *sorted(t.id for t in self.former)]
-
     def former_units_text(self) -> str:
         """The former units as editors know them, each with what to write: "Hà Giang (territory: ha-giang-02)"."""
         return ", ".join(f"{t.name} (territory: {t.id})" for t in self.former)
