@@ -733,6 +733,42 @@ def _value_at(data, key_path):
     return data
 
 
+# A plain note reads as English when it has two of these words (none of them is a Vietnamese
+# word), or four words and not one letter only Vietnamese writes (Vietnamese typed without its
+# marks cannot be read well either).
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|of|and|is|are|was|were|from|for|not|with|this|that|which|its|only|has|have|than)\b", re.IGNORECASE
+)
+_VIETNAMESE_LETTER = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
+_PROSE = re.compile(r"[A-Za-z]{2,}(?:\W+[A-Za-z]{2,}){3,}")  # four words or more
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|“[^”]*”|\([^)]*\)")  # a Vietnamese phrase quoted in English prose
+
+
+def check_note_language(dataset: Dataset) -> Iterator[Problem]:
+    """A plain note is shown on the Vietnamese page as it is, so it must be Vietnamese."""
+    message = (
+        "this note looks English, and a plain note is shown on the Vietnamese page as it is; write it as "
+        "`note:` with a `vi:` line and an `en:` line below it"
+    )
+    for fact in dataset.every_fact():
+        if _english_prose(fact.observation.note):
+            yield _at(dataset, fact, "note", message, "warning")
+    for source in dataset.sources.values():
+        if _english_prose(source.note):
+            path, index = dataset.source_files[source.id]
+            line, column = dataset.loaded[path].where(("sources", index, "note"))
+            yield Problem(path, line, column, message, "warning")
+
+
+def _english_prose(note: object) -> bool:
+    if not isinstance(note, str):
+        return False
+    if len(set(word.lower() for word in _ENGLISH_WORDS.findall(note))) >= 2:
+        return True
+    prose = _QUOTED.sub(" ", note)
+    return bool(_PROSE.search(prose)) and not _VIETNAMESE_LETTER.search(prose)
+
+
 RULES = (
     check_province_files,
     check_references,
@@ -751,6 +787,7 @@ RULES = (
     check_invisible_characters,
     check_registry_definitions,
     check_source_dates,
+    check_note_language,
 )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .dataset import Dataset, Fact
 from .output import write_output
+from .wording import note_text
 
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     # name, Frictionless type, description
@@ -31,7 +32,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("denominator", "number", "The b of an a/b; for a rank, how many were ranked."),
     ("low", "number", "Lower end of a range."),
     ("high", "number", "Upper end of a range."),
-    ("kind", "string", "actual or target."),
+    ("kind", "string", "actual, target, forecast or change."),
     ("as_of", "string", "For actuals: the date at the source's precision (YYYY, YYYY-MM or YYYY-MM-DD)."),
     ("target_year", "integer", "For targets: the year to reach it by."),
     ("period", "string", "The source's own words for the period, where they matter."),
@@ -43,7 +44,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("source", "string", "Source id (see sources.json)."),
     ("source_url", "string", "Address of the source."),
     ("quote", "string", "Shortest verbatim phrase of the source stating the figure."),
-    ("note", "string", "Editor's note."),
+    ("note", "string", "Editor's note, in Vietnamese."),
+    ("note_en", "string", "Editor's note, in English (empty when the note is written in Vietnamese only)."),
 )
 COLUMN_NAMES = tuple(name for name, _, _ in COLUMNS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -80,8 +82,14 @@ def _row(dataset: Dataset, fact: Fact) -> dict[str, object]:
         "source": obs.source,
         "source_url": source.url if source else None,
         "quote": obs.quote,
-        "note": obs.note,
+        **_notes(obs.note),
     }
+
+
+def _notes(note: object) -> dict[str, str | None]:
+    """The editor's note as two columns: Vietnamese (a plain note is Vietnamese) and English."""
+    vi, en = note_text(note, "vi"), note_text(note, "en")
+    return {"note": vi[0] if vi else None, "note_en": en[0] if en and en[1] == "en" else None}
 
 
 def rows(dataset: Dataset) -> list[dict[str, object]]:

@@ -54,7 +54,11 @@ DESCRIPTIONS: dict[str, str] = {
     ),
     "Observation.source": "Mã một nguồn trong data/sources.yaml.",
     "Observation.quote": "Cụm từ ngắn nhất của nguồn có nêu con số, chép nguyên văn từng chữ.",
-    "Observation.note": "Điều người đọc cần biết để hiểu đúng con số.",
+    "Observation.note": (
+        "Điều người đọc cần biết để hiểu đúng con số, viết thành hai dòng vi: và en: bên dưới để mỗi trang "
+        "hiện ghi chú bằng ngôn ngữ của nó; một đoạn văn thường được hiểu là tiếng Việt và trang tiếng Anh "
+        "hiện nó kèm dấu là tiếng Việt."
+    ),
     "SourcesFile.sources": "Danh sách mọi nguồn.",
     "Source.id": "Mã cố định, chữ thường không dấu nối bằng '-', dùng ở 'source:' của số liệu.",
     "Source.title": "Tiêu đề đúng như khi đăng, bằng ngôn ngữ của bài.",
@@ -66,7 +70,9 @@ DESCRIPTIONS: dict[str, str] = {
     ),
     "Source.period": "Điều bài tự nói về thời kỳ của nó khi không in ngày.",
     "Source.language": "Ngôn ngữ của bài: vi hoặc en.",
-    "Source.note": "Điều người đọc cần biết về nguồn này.",
+    "Source.note": (
+        "Điều người đọc cần biết về nguồn này, viết thành hai dòng vi: và en: (như ghi chú của số liệu)."
+    ),
     "IndicatorsFile.pillars": "Sáu trụ cột của bảng điểm.",
     "IndicatorsFile.scopes": "Các phạm vi hẹp hơn toàn tỉnh (ví dụ chỉ mạng của một nhà mạng).",
     "IndicatorsFile.indicators": "Danh sách mọi chỉ tiêu.",

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, field_validator
 
 Number = StrictInt | StrictFloat
 Qualifier = Literal["exact", "about", "at_least", "more_than", "nearly", "at_most"]
@@ -60,6 +60,27 @@ class Bilingual(Strict):
 
     vi: ShortText | LongText = Field(description="Vietnamese text.")
     en: ShortText | LongText = Field(description="English text.")
+
+
+def _note_shape(note: object) -> object:
+    """A note is one text, or a ``vi:`` and an ``en:`` line: say which line is missing or extra."""
+    if isinstance(note, dict):
+        missing = [lang for lang in ("vi", "en") if lang not in note]
+        extra = [str(key) for key in note if key not in ("vi", "en")]
+        if extra:
+            raise ValueError(f"a note has only a `vi:` and an `en:` line; '{extra[0]}' is neither")
+        if missing:
+            raise ValueError(f"a note in two languages needs both a `vi:` and an `en:` line; add `{missing[0]}:`")
+    elif not isinstance(note, str):
+        raise ValueError("write the note as text, or as a `vi:` line and an `en:` line below `note:`")
+    return note
+
+
+NOTE_HELP = (
+    "written as vi: and en: below it, so each page shows a note in its own language; one plain "
+    "text is read as Vietnamese and shown, marked as such, on the English page too"
+)
+Note = Annotated[Bilingual | LongText, BeforeValidator(_note_shape)]
 
 
 class Pillar(Strict):
@@ -167,7 +188,9 @@ class Source(Strict):
         None, description="What the text itself says of its period when no date is printed."
     )
     language: Literal["vi", "en"] = Field("vi", description="Language of the text.")
-    note: LongText | None = Field(None, description="Anything a reader should know about this source.")
+    note: Note | None = Field(
+        None, description=f"Anything a reader should know about this source, {NOTE_HELP}."
+    )
 
     @field_validator("url")
     @classmethod
@@ -303,7 +326,9 @@ class Observation(Strict):
         description="The shortest verbatim phrase of the source that states the figure, copied exactly.",
         examples=["92% hồ sơ xử lý trực tuyến"],
     )
-    note: LongText | None = Field(None, description="Anything a reader needs to read the figure right.")
+    note: Note | None = Field(
+        None, description=f"Anything a reader needs to read the figure right, {NOTE_HELP}."
+    )
 
     @field_validator("as_of", "since")
     @classmethod

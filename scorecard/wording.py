@@ -198,6 +198,23 @@ def kind_text(fact: Fact, lang: str) -> str:
     return t(lang, fact.observation.kind)
 
 
+# ---------------------------------------------------------------- editors' notes
+
+
+def note_text(note: object, lang: str) -> tuple[str, str] | None:
+    """An editor's note in the page's language, and the language it is written in.
+
+    A bilingual note gives each page its own text; a plain one is Vietnamese (the editors'
+    language), so the English page shows it marked ``lang="vi"`` rather than pretending
+    it is English. No note: None.
+    """
+    if note is None:
+        return None
+    if isinstance(note, str):
+        return note, "vi"
+    return getattr(note, lang), lang
+
+
 # ---------------------------------------------------------------- which figure is "latest"
 
 

@@ -47,6 +47,7 @@ COLUMNS = [
     ("source_url", "string"),
     ("quote", "string"),
     ("note", "string"),
+    ("note_en", "string"),
 ]
 COLUMN_NAMES = [name for name, _ in COLUMNS]
 DANTRI = "dantri-2025-11-01-lai-chau"
