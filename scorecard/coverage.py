@@ -38,14 +38,22 @@ def province_coverage(dataset: Dataset) -> list[ProvinceCoverage]:
     return result
 
 
-def indicator_coverage(dataset: Dataset, headline_only: bool = True) -> dict[str, int]:
-    """How many provinces have at least one own figure (any kind, any territory) of each indicator."""
+def indicator_coverage(dataset: Dataset, headline_only: bool = True) -> dict[str, tuple[int, int]]:
+    """How many provinces have a whole-province figure of each indicator: of any kind, and actuals only.
+
+    A figure of one commune, one level of government or one network (a ``scope:``) is not
+    the province's, so it does not count toward the goal; a target does, and the second
+    count says how many of those provinces have an actual.
+    """
     provinces: dict[str, set[str]] = defaultdict(set)
+    actuals: dict[str, set[str]] = defaultdict(set)
     for fact in dataset.facts:
-        if fact.observation.subject == "province":
+        if fact.observation.subject == "province" and fact.observation.scope is None:
             provinces[fact.indicator].add(fact.province)
+            if fact.observation.kind == "actual":
+                actuals[fact.indicator].add(fact.province)
     return {
-        indicator.id: len(provinces[indicator.id])
+        indicator.id: (len(provinces[indicator.id]), len(actuals[indicator.id]))
         for indicator in dataset.indicators.values()
         if indicator.headline or not headline_only
     }
@@ -70,9 +78,9 @@ def report(dataset: Dataset) -> str:
     with_data = sum(p.figures > 0 for p in provinces)
     lines.append(f"{with_data}/{len(provinces)} provinces have figures; {met} meet the goal")
     lines.append("")
-    lines.append("headline indicator                      provinces (goal 20)")
-    for indicator_id, count in indicator_coverage(dataset).items():
-        lines.append(f"{indicator_id:<40} {count:>3}")
+    lines.append("headline indicator                      provinces (goal 20)  with an actual")
+    for indicator_id, (count, actual) in indicator_coverage(dataset).items():
+        lines.append(f"{indicator_id:<40} {count:>3} {actual:>19}")
     lines.append("")
     lines.append("nationwide table                                        rows provinces")
     for file, (count, covered) in table_coverage(dataset).items():
