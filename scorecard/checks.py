@@ -752,12 +752,12 @@ def check_note_language(dataset: Dataset) -> Iterator[Problem]:
     )
     for fact in dataset.every_fact():
         if _english_prose(fact.observation.note):
-            yield _at(dataset, fact, "note", message, "warning")
+            yield _at(dataset, fact, "note", message)
     for source in dataset.sources.values():
         if _english_prose(source.note):
             path, index = dataset.source_files[source.id]
             line, column = dataset.loaded[path].where(("sources", index, "note"))
-            yield Problem(path, line, column, message, "warning")
+            yield Problem(path, line, column, message)
 
 
 def _english_prose(note: object) -> bool:

@@ -23,6 +23,7 @@ from pathlib import Path
 from .dataset import Dataset, Fact, load_dataset
 from .i18n import t
 from .load import DATA_SUFFIXES, printable
+from .model import Bilingual
 from .wording import figure_text, when_text
 
 _COMPARED = ("value", "qualifier", "numerator", "denominator", "low", "high", "unit", "period", "quote", "note")
@@ -78,7 +79,16 @@ class Change:
         if self.old is None or self.new is None:
             return []
         old, new = self.old.observation, self.new.observation
-        return [name for name in _COMPARED if getattr(old, name) != getattr(new, name)]
+        return [name for name in _COMPARED if not _same_text(getattr(old, name), getattr(new, name))]
+
+
+def _same_text(old: object, new: object) -> bool:
+    """Equal values; a plain text and a two-language one are the same when the English is the old text
+    (how the notes of 2026.11 became bilingual: the old text kept as ``en:``, a translation added)."""
+    if isinstance(old, Bilingual) != isinstance(new, Bilingual):
+        plain, both = (new, old) if isinstance(old, Bilingual) else (old, new)
+        return both.en == plain
+    return old == new
 
 
 def _older_rule(dataset: Dataset | None, fact: Fact):

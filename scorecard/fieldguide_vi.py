@@ -70,9 +70,7 @@ DESCRIPTIONS: dict[str, str] = {
     ),
     "Source.period": "Điều bài tự nói về thời kỳ của nó khi không in ngày.",
     "Source.language": "Ngôn ngữ của bài: vi hoặc en.",
-    "Source.note": (
-        "Điều người đọc cần biết về nguồn này, viết thành hai dòng vi: và en: (như ghi chú của số liệu)."
-    ),
+    "Source.note": "Điều người đọc cần biết về nguồn này, viết thành hai dòng vi: và en: (như ghi chú của số liệu).",
     "IndicatorsFile.pillars": "Sáu trụ cột của bảng điểm.",
     "IndicatorsFile.scopes": "Các phạm vi hẹp hơn toàn tỉnh (ví dụ chỉ mạng của một nhà mạng).",
     "IndicatorsFile.indicators": "Danh sách mọi chỉ tiêu.",

@@ -188,9 +188,7 @@ class Source(Strict):
         None, description="What the text itself says of its period when no date is printed."
     )
     language: Literal["vi", "en"] = Field("vi", description="Language of the text.")
-    note: Note | None = Field(
-        None, description=f"Anything a reader should know about this source, {NOTE_HELP}."
-    )
+    note: Note | None = Field(None, description=f"Anything a reader should know about this source, {NOTE_HELP}.")
 
     @field_validator("url")
     @classmethod
@@ -326,9 +324,7 @@ class Observation(Strict):
         description="The shortest verbatim phrase of the source that states the figure, copied exactly.",
         examples=["92% hồ sơ xử lý trực tuyến"],
     )
-    note: Note | None = Field(
-        None, description=f"Anything a reader needs to read the figure right, {NOTE_HELP}."
-    )
+    note: Note | None = Field(None, description=f"Anything a reader needs to read the figure right, {NOTE_HELP}.")
 
     @field_validator("as_of", "since")
     @classmethod

@@ -28,6 +28,7 @@ from .wording import (
     latest_actual,
     merged_text,
     next_target,
+    note_text,
     own_facts,
     sort_key,
     territory_break,
@@ -276,8 +277,9 @@ def figures_table(dataset: Dataset, facts: list[Fact], page_path: str, lang: str
         if fact.value_computed:
             figure += f' <span class="sc-muted" title="{t(lang, "computed")}">†</span>'
         quote = f'<q lang="vi">{esc(obs.quote)}</q>'
-        if obs.note:
-            quote += f'<br><span class="sc-note">{t(lang, "note")}: {esc(obs.note)}</span>'
+        note = note_text(obs.note, lang)
+        if note:
+            quote += f'<br><span class="sc-note" lang="{note[1]}">{t(lang, "note")}: {esc(note[0])}</span>'
         row = [_province_cell(dataset, fact, page_path, lang)] if show_province else []
         row += [ind_link, esc(kind_text(fact, lang)), figure, esc(when_text(dataset, fact, lang))]
         row += [esc(whose_text(dataset, fact, lang))]
@@ -604,8 +606,9 @@ def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         ]
         if source.period:
             meta.append((t(lang, "period"), esc(source.period)))
-        if source.note:
-            meta.append((t(lang, "note"), esc(source.note)))
+        note = note_text(source.note, lang)
+        if note:
+            meta.append((t(lang, "note"), f'<span lang="{note[1]}">{esc(note[0])}</span>'))
         facts = [f for f in dataset.every_fact() if f.observation.source == source.id]
         block = (
             f'<section class="sc-source" id="src-{esc(source.id)}">\n<h2>{title}</h2>\n'
