@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,13 +23,14 @@ from pathlib import Path
 import markdown
 
 from . import charts as chart_module
+from .api import API_DIR, api_files
 from .checks import check_dataset
 from .dataset import Dataset, load_dataset
 from .diff import VersionError, compare, load_version, to_markdown
 from .export import export_files, write_files
 from .i18n import LANGS, t
 from .load import DataFileError, read_data_file
-from .output import real_folder, remove_output, state_dir, write_output
+from .output import inside, real_folder, remove_output, state_dir, write_output
 from .pages import all_pages
 from .release import MANIFEST_NAME, manifest_text
 
@@ -222,6 +224,8 @@ def build(
     downloads = real_folder(docs_dir / DOWNLOADS_DIR, docs_dir)
     write_files({**files, MANIFEST_NAME: manifest_text(data_dir, files)}, downloads)
     _say(f"downloads: {', '.join(sorted(files))}", quiet)
+    api = _write_api(dataset, docs_dir, site_url)
+    _say(f"api: {len(api)} files in {API_DIR}/", quiet)
 
     ctx = {
         "site_url": site_url or (dataset.release.site_url if dataset.release else None),
@@ -232,6 +236,7 @@ def build(
     written = {page.path for page in pages} | {
         f"{CHARTS_DIR}/{job.name}{suffix}" for job in jobs.values() for suffix in chart_module.SUFFIXES
     }
+    written |= api  # so a removed province's API file goes the way its page goes
     changed = sum(write_text_if_changed(docs_dir / page.path, page.text, docs_dir) for page in pages)
     removed = _remove_stale(docs_dir, written)
     _say(f"pages: {len(pages)} ({changed} changed, {removed} removed)", quiet)
@@ -246,6 +251,26 @@ def build(
         "seconds": round(time.perf_counter() - started, 2),
         **counts,
     }
+
+
+def _write_api(dataset: Dataset, docs_dir: Path, site_url: str | None) -> set[str]:
+    """Write the JSON API into docs/api/v1/ (scorecard/api.py); return its files' paths under docs/.
+
+    Every name is made from a registry slug or id, and is checked to stay inside the folder anyway."""
+    files = api_files(dataset, site_url or (dataset.release.site_url if dataset.release else None))
+    folder = real_folder(docs_dir / API_DIR, docs_dir)
+    if any(inside(folder, name) is None for name in files):
+        raise BuildError(f"an API file name leaves {API_DIR}/: {sorted(n for n in files if inside(folder, n) is None)}")
+    write_files(files, folder)
+    written = {f"{API_DIR}/{name}" for name in files}
+    # wholly generated, like the charts folder: a file there this build did not write (a removed indicator's,
+    # or one a commit planted) is removed, never published; os.walk does not follow links
+    for parent, folders, names in os.walk(folder):
+        for name in folders + names:
+            relative = (Path(parent) / name).relative_to(docs_dir).as_posix()
+            if relative not in written and (name in names or (Path(parent) / name).is_symlink()):
+                remove_output(docs_dir, relative)
+    return written
 
 
 ASSETS = ("assets/scorecard.css", "assets/interactive.js")

@@ -51,7 +51,8 @@ COLUMN_NAMES = tuple(name for name, _, _ in COLUMNS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _row(dataset: Dataset, fact: Fact) -> dict[str, object]:
+def fact_row(dataset: Dataset, fact: Fact) -> dict[str, object]:
+    """One figure as the downloads (and the JSON API, scorecard/api.py) export it: the columns of COLUMNS."""
     obs = fact.observation
     unit = dataset.provinces.get(fact.province)
     indicator = dataset.indicators.get(obs.indicator)
@@ -94,7 +95,7 @@ def _notes(note: object) -> dict[str, str | None]:
 
 def rows(dataset: Dataset) -> list[dict[str, object]]:
     """Every observation as a flat row, in province-code then file order."""
-    return [_row(dataset, fact) for fact in dataset.facts]
+    return [fact_row(dataset, fact) for fact in dataset.facts]
 
 
 def csv_cell(value: object) -> str:
@@ -127,7 +128,8 @@ def to_csv(dataset: Dataset) -> str:
     return buffer.getvalue()
 
 
-def _json_value(value: object) -> object:
+def json_value(value: object) -> object:
+    """A cell as JSON writes it: 92.0 is 92, and a float keeps at most 6 decimals (no 0.7160000000000001)."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, float):
@@ -140,7 +142,7 @@ def to_json(dataset: Dataset) -> str:
     payload = {
         "version": dataset.release.version if dataset.release else None,
         "license": dataset.release.license if dataset.release else None,
-        "observations": [{k: _json_value(v) for k, v in row.items()} for row in rows(dataset)],
+        "observations": [{k: json_value(v) for k, v in row.items()} for row in rows(dataset)],
     }
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -175,23 +177,12 @@ def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] |
     it is written under; only those are described, so the package never lists a file
     that is not beside it. By default every file in ``files`` is, under its own name.
     """
-    release = dataset.release
     names = names or {name: name for name in files}
     resources = []
     for standard, name, fmt, media, description in _RESOURCES:
         if standard not in names:
             continue
-        body = files[standard].encode("utf-8")
-        resource = {
-            "name": name,
-            "path": names[standard],
-            "format": fmt,
-            "mediatype": media,
-            "encoding": "utf-8",
-            "bytes": len(body),
-            "hash": "sha256:" + hashlib.sha256(body).hexdigest(),
-            "description": description,
-        }
+        resource = file_resource(name, names[standard], files[standard], fmt, media, description)
         if standard == "observations.csv":
             resource |= {
                 "profile": "tabular-data-resource",
@@ -199,10 +190,32 @@ def datapackage(dataset: Dataset, files: dict[str, str], names: dict[str, str] |
                 "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
             }
         resources.append(resource)
+    return package_text(dataset, "vietnam-provincial-digital-scorecard", resources)
+
+
+def file_resource(name: str, path: str, text: str, fmt: str, media: str, description: str) -> dict:
+    """One file of a data package: where it is, its size and sha256, so a reader can check the copy."""
+    body = text.encode("utf-8")
+    return {
+        "name": name,
+        "path": path,
+        "format": fmt,
+        "mediatype": media,
+        "encoding": "utf-8",
+        "bytes": len(body),
+        "hash": "sha256:" + hashlib.sha256(body).hexdigest(),
+        "description": description,
+    }
+
+
+def package_text(dataset: Dataset, name: str, resources: list[dict], title_suffix: str = "") -> str:
+    """A data package's descriptor: release, licence and authors from data/release.yaml, then ``resources``."""
+    release = dataset.release
+    title = release.title["en"] if release else "Vietnam Provincial Digital Transformation Scorecard"
     package = {
         "profile": "data-package",
-        "name": "vietnam-provincial-digital-scorecard",
-        "title": release.title["en"] if release else "Vietnam Provincial Digital Transformation Scorecard",
+        "name": name,
+        "title": title + title_suffix,
         "version": release.version if release else None,
         # the release date as data/release.yaml has it; not "created", which the standard wants as a
         # date and time of day, and no time of day is known

@@ -260,3 +260,38 @@ def date_text(as_of: int | str, lang: str) -> str:
         if lang == "vi"
         else f"{first.day} {_MONTHS_EN[first.month - 1]} {first.year}"
     )
+
+
+# ---------------------------------------------------------------- the JSON API (scorecard/api.py)
+# The downloads page's section on the API (api.api_summary); one block of its own, apart from STRINGS above.
+STRINGS.update(
+    {
+        "api_heading": {"vi": "API JSON", "en": "JSON API"},
+        "api_intro": {
+            "vi": "Cùng các số liệu ấy, mỗi tỉnh, mỗi chỉ tiêu một tệp JSON, gắn với phiên bản dữ liệu này; "
+            "mỗi loại tệp có một JSON Schema (draft 2020-12) để kiểm tra.",
+            "en": "The same figures as one JSON file per province and per indicator, fixed to this data version; "
+            "each kind of file has a JSON Schema (draft 2020-12) to check it against.",
+        },
+        "api_index": {
+            "vi": "Mục lục: phiên bản, giấy phép, cách trích dẫn, danh sách tỉnh và chỉ tiêu kèm đường dẫn tệp",
+            "en": "Index: version, licence, citation, and every province and indicator with its file's path",
+        },
+        "api_province": {
+            "vi": "Một tỉnh: tên, mã, đơn vị cũ, mọi số liệu kèm nguồn và trích dẫn nguyên văn, "
+            "số liệu mới nhất và thứ hạng theo từng chỉ tiêu",
+            "en": "One province: name, code, former units, every figure with its source and verbatim quote, "
+            "and its latest figure and rank per indicator",
+        },
+        "api_indicator": {
+            "vi": "Một chỉ tiêu: định nghĩa, đơn vị, số liệu mới nhất của từng tỉnh, xếp hạng và số liệu cả nước",
+            "en": "One indicator: definition, unit, each province's latest figure, the ranking and national figures",
+        },
+        "api_national": {"vi": "Số liệu cả nước", "en": "The national figures"},
+        "api_schemas": {"vi": "JSON Schema của từng loại tệp", "en": "The JSON Schema of each kind of file"},
+        "api_datapackage": {
+            "vi": "Gói dữ liệu Frictionless mô tả các tệp API, kèm kích thước và mã băm SHA-256",
+            "en": "A Frictionless data package describing the API's files, with their sizes and SHA-256 hashes",
+        },
+    }
+)
