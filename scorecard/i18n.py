@@ -196,6 +196,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+# Deprecated: the qualifiers' words and the units' labels are data (data/vocabulary.yaml qualifiers:,
+# data/units.yaml label/symbol), read through wording.qualifier_word and wording.unit_label. These two
+# copies stay only for scorecard/charts.py, which is being rewritten as a package; remove them when
+# the charts read the dataset's words.
 QUALIFIERS = {
     "vi": {
         "exact": "",

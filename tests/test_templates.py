@@ -3,6 +3,8 @@ package rendered, and the phone cards' data-label is a header's plain text."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from jinja2 import UndefinedError
 from markupsafe import Markup
 
 from scorecard.dataset import load_dataset
+from scorecard.diff import compare, to_markdown
 from scorecard.pages import all_pages
 from scorecard.pages.render import render
 from scorecard.pages.tables import table
@@ -66,3 +69,61 @@ def test_the_phone_card_label_keeps_lt_and_amp_of_a_linked_header(data_dir):
         assert header.get_text() == HOSTILE_NAME and header.find("b") is None  # shown as text, no element
         labels = {cell["data-label"] for cell in headline.find_all("td")}
         assert HOSTILE_NAME in labels, labels
+
+
+# ---------------------------------------------------------------- words that are data
+
+
+def test_a_units_label_is_read_from_units_yaml(data_dir):
+    def relabel(units):
+        rank = next(u for u in units["units"] if u["id"] == "rank")
+        rank["label"] = {"vi": "vị thứ <1>", "en": "place & rank"}
+
+    _edit(data_dir / "units.yaml", relabel)
+    pages = _pages(data_dir)
+    for path, label in (("indicators/index.md", "vị thứ <1>"), ("en/indicators/index.md", "place & rank")):
+        rows = BeautifulSoup(pages[path], "html.parser").find_all("tr")
+        rank_row = next(row for row in rows if "online_dossiers_rank" in str(row.find("a")))
+        assert rank_row.find_all("td")[2].get_text() == label
+    details = BeautifulSoup(pages["indicators/online_dossiers_rank.md"], "html.parser").find("dl")
+    assert "vị thứ <1>" in [dd.get_text() for dd in details.find_all("dd")]
+
+
+def test_a_qualifiers_words_are_read_from_vocabulary_yaml(data_dir):
+    def reword(vocabulary):
+        vocabulary["qualifiers"]["nearly"] = {"vi": "suýt soát", "en": "close to"}
+
+    _edit(data_dir / "vocabulary.yaml", reword)
+    pages = _pages(data_dir)
+    for path, label, figure in (
+        ("provinces/lai-chau.md", "Số liệu", "suýt soát 390.000"),
+        ("en/provinces/lai-chau.md", "Figure", "close to 390,000"),
+    ):
+        soup = BeautifulSoup(pages[path], "html.parser")
+        figures = [cell.get_text() for cell in soup.find_all("td", attrs={"data-label": label})]
+        assert figure in figures and not any(text.startswith(("gần", "nearly")) for text in figures)
+
+
+def test_a_qualifier_without_words_is_refused_where_the_words_are(data_dir, validate):
+    _edit(data_dir / "vocabulary.yaml", lambda vocabulary: vocabulary["qualifiers"].pop("nearly"))
+    run = validate(data_dir)
+    assert run.code != 0
+    line = run.line_saying("data/vocabulary.yaml:", ["'nearly'", "qualifiers:"])
+    assert re.match(r"data/vocabulary\.yaml:\d+:\d+: ", line), line
+
+
+def test_an_older_version_without_qualifier_words_reads_with_the_new_ones(data_dir, tmp_path):
+    """A version from before qualifiers: was in data/vocabulary.yaml still shows "gần" on the Changes page."""
+    old = tmp_path / "old"
+    shutil.copytree(data_dir, old)
+    _edit(old / "vocabulary.yaml", lambda vocabulary: vocabulary.pop("qualifiers"))
+
+    def drop_subscribers(province):
+        province["observations"] = [o for o in province["observations"] if o["indicator"] != "mobile_subscribers"]
+
+    _edit(data_dir / "provinces/lai-chau.yaml", drop_subscribers)
+    before, after = load_dataset(old), load_dataset(data_dir)
+    removed = [c for c in compare(before, after) if c.kind == "removed"]
+    assert [c.old.observation.qualifier for c in removed] == ["nearly"]
+    row = next(line for line in to_markdown(removed, "old", "new", lang="vi").splitlines() if "thuê bao" in line)
+    assert row.split(" | ")[3] == "gần 390.000"  # the figure column (the quote says "gần" too)

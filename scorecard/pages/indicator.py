@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..dataset import Dataset, Fact
-from ..i18n import UNITS, t
-from ..wording import sort_key, territory_break
+from ..i18n import t
+from ..wording import sort_key, territory_break, unit_label
 from .blocks import paragraph, search_keywords
 from .chart_block import chart_block
 from .citations import cite_block
@@ -57,7 +57,7 @@ def _details(dataset: Dataset, indicator, lang: str):
     pillar = dataset.pillars.get(indicator.pillar)
     pairs = [
         (t(lang, "definition"), getattr(indicator.definition, lang)),
-        (t(lang, "unit"), UNITS[lang][indicator.unit]),
+        (t(lang, "unit"), unit_label(dataset, indicator.unit, lang)),
         (t(lang, "pillar"), getattr(pillar.name, lang) if pillar else indicator.pillar),
     ]
     if indicator.why:

@@ -9,8 +9,8 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from ..dataset import Dataset
-from ..i18n import UNITS, t
-from ..wording import own_facts, sort_key
+from ..i18n import t
+from ..wording import own_facts, sort_key, unit_label
 from .blocks import paragraph
 from .citations import cite_block, licence_paragraph, license_note, version_line
 from .links import page_link, prefix, rel, safe_url
@@ -51,7 +51,7 @@ def indicators_index(dataset: Dataset, lang: str, ctx: dict) -> Page:
             [
                 page_link(path, f"{prefix(lang)}indicators/{i.id}.md", getattr(i.name, lang)),
                 getattr(i.definition, lang),
-                UNITS[lang][i.unit],
+                unit_label(dataset, i.unit, lang),
                 str(counts[i.id]),
             ]
             for i in dataset.indicators.values()
