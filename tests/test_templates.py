@@ -127,3 +127,23 @@ def test_an_older_version_without_qualifier_words_reads_with_the_new_ones(data_d
     assert [c.old.observation.qualifier for c in removed] == ["nearly"]
     row = next(line for line in to_markdown(removed, "old", "new", lang="vi").splitlines() if "thuê bao" in line)
     assert row.split(" | ")[3] == "gần 390.000"  # the figure column (the quote says "gần" too)
+
+
+def test_the_about_pages_licence_comes_from_the_release_record(data_dir):
+    """content/about.md marks where the licence goes; the build writes data/release.yaml's licence there."""
+    repo = Path(__file__).resolve().parent.parent
+    written = {path: (repo / "content" / path).read_text(encoding="utf-8") for path in ("about.md", "en/about.md")}
+    assert not any("CC BY" in text for text in written.values())
+    assert "CC BY" not in (repo / "mkdocs.yml").read_text(encoding="utf-8")
+
+    def relicense(release):
+        release.update(license_name="ODbL <1.0>", license_url="https://example.org/odbl")
+
+    _edit(data_dir / "release.yaml", relicense)
+    pages = {p.path: p.text for p in all_pages(load_dataset(data_dir), {}, CTX, written)}
+    for path, sentence in (("about.md", "giấy phép ODbL <1.0>"), ("en/about.md", "released under ODbL <1.0>")):
+        soup = BeautifulSoup(pages[path], "html.parser")
+        link = soup.find("a", href="https://example.org/odbl")
+        assert link is not None and link.get_text() == "ODbL <1.0>"
+        assert sentence in link.parent.get_text()
+        assert "<!-- licence -->" not in pages[path]

@@ -166,9 +166,16 @@ def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     return Page(path, page_text(parts))
 
 
+# Where a hand-written page wants the data's licence sentence (the about pages): the build writes it
+# there from data/release.yaml, so the licence is named in one place.
+LICENCE_MARK = "<!-- licence -->"
+
+
 def written_page(dataset: Dataset, path: str, text: str, ctx: dict) -> Page:
-    """A hand-written page from content/, with the citation block every page carries."""
+    """A hand-written page from content/, with the citation block every page carries, and the licence
+    sentence in place of LICENCE_MARK."""
     lang = "en" if path.startswith("en/") else "vi"
+    text = text.replace(LICENCE_MARK, licence_paragraph(dataset.release, license_note(dataset, lang)))
     match = re.search(r"^title:\s*(.+)$", text, re.MULTILINE)
     title = match.group(1).strip().strip('"') if match else path
     return Page(path, page_text([text.rstrip(), cite_block(dataset, path, title, lang, ctx["site_url"])]))
