@@ -13,10 +13,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from typing import get_args
 
 from .dataset import Dataset, Fact
 from .load import Problem
-from .model import as_of_bounds
+from .model import Qualifier, as_of_bounds
 from .numbers import NUMBER_PATTERN, decimals_of, format_number, numbers_in_text, text_states
 
 _QUALIFIER_WORDS = {
@@ -684,6 +685,24 @@ def check_registry_definitions(dataset: Dataset) -> Iterator[Problem]:
             )
 
 
+def check_qualifier_words(dataset: Dataset) -> Iterator[Problem]:
+    """Every qualifier but exact has its words under qualifiers: in data/vocabulary.yaml: without them a
+    figure "gần 390.000" would read as an exact 390.000 on every page and chart."""
+    loaded = next((item for key, item in dataset.loaded.items() if key.endswith("vocabulary.yaml")), None)
+    if loaded is None or any(p.path == loaded.path and p.severity == "error" for p in dataset.problems):
+        return  # a file that does not validate says so already; its words were not read
+    line, column = loaded.where(("qualifiers",))
+    for qualifier in get_args(Qualifier):
+        if qualifier != "exact" and qualifier not in dataset.vocabulary.qualifiers:
+            yield Problem(
+                loaded.path,
+                line,
+                column,
+                f"the qualifier '{qualifier}' has no words under qualifiers:; add {qualifier}: {{vi: …, en: …}}, "
+                "the words pages print before such a figure",
+            )
+
+
 def check_source_dates(dataset: Dataset) -> Iterator[Problem]:
     """No source is published after today (9999-12-31 is a typo, and would date its figures there)."""
     now = today()
@@ -788,6 +807,7 @@ RULES = (
     check_registry_definitions,
     check_source_dates,
     check_note_language,
+    check_qualifier_words,
 )
 
 

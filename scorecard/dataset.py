@@ -459,10 +459,7 @@ def _read_items(path: Path, data_dir: Path, dataset: Dataset, root: type[BaseMod
     so one bad record is reported once and the others still count (a typo in one source
     must not make every figure citing the other sources 'unknown').
     """
-    if not path.exists():
-        dataset.problems.append(Problem(_shown(path, data_dir), 1, 1, f"the file {path.name} is missing"))
-        return None, None, []
-    loaded = _read(path, data_dir, dataset)
+    loaded = _read(path, data_dir, dataset)  # a missing file is reported by load_data_file, like any unreadable one
     if loaded is None:
         return None, None, []
     record, problems = _validate(loaded, root)

@@ -110,6 +110,7 @@ def _by_key(dataset: Dataset) -> dict[tuple, list[Fact]]:
 
 def compare(old: Dataset, new: Dataset) -> list[Change]:
     """Every added, removed and changed figure, in a stable order."""
+    _read_with_words_of(old, new)
     old_by_key, new_by_key = _by_key(old), _by_key(new)
     changes: list[Change] = []
     for key in sorted(set(old_by_key) | set(new_by_key), key=lambda k: tuple(str(part) for part in k)):
@@ -123,6 +124,13 @@ def compare(old: Dataset, new: Dataset) -> list[Change]:
                 if change.changed_fields():
                     changes.append(change)
     return changes
+
+
+def _read_with_words_of(old: Dataset, new: Dataset) -> None:
+    """A version from before the qualifiers' words were in data/vocabulary.yaml (qualifiers:) reads its
+    figures with the new version's words, so "gần 390" does not show as "390" for the old side."""
+    if not old.vocabulary.qualifiers and new.vocabulary.qualifiers:
+        old.vocabulary = old.vocabulary.model_copy(update={"qualifiers": new.vocabulary.qualifiers})
 
 
 # The table's columns, as the pages' figure tables name them (i18n keys).

@@ -43,7 +43,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Observation.target_year": "Với mục tiêu: năm cần đạt.",
     "Observation.period": "Cách bài nói về thời kỳ, nguyên văn, khi cần ('6 tháng đầu năm 2025').",
     "Observation.territory": (
-        "Số liệu mô tả vùng đất nào: 'current' (tỉnh từ 1/7/2025) hoặc, với tỉnh đã hợp nhất, mã của đơn vị "
+        "Số liệu mô tả vùng đất nào: 'current' (tỉnh từ khi sáp nhập, ngày merged_on trong "
+        "data/former-units.yaml) hoặc, với tỉnh đã hợp nhất, mã của đơn vị "
         "cũ mà số liệu nói đến (yen-bai-15, ha-giang-02); không bao giờ đoán cho tỉnh đã hợp nhất. Bỏ trống với "
         "tỉnh không hợp nhất."
     ),
@@ -104,6 +105,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Unit.id": "Mã cố định dùng trong `unit:` của chỉ tiêu và số liệu.",
     "Unit.name": "Tên đơn vị bằng hai thứ tiếng.",
     "Unit.symbol": "Ký hiệu đứng sau con số trên trang ('%', 'điểm %').",
+    "Unit.label": "Tên đơn vị ở cột Đơn vị và trên trục biểu đồ ('thứ hạng'); bỏ trống thì dùng ký hiệu.",
     "Unit.minimum": "Giá trị thấp nhất một mức có thể có.",
     "Unit.maximum": "Giá trị cao nhất một mức có thể có.",
     "Unit.whole": "true khi giá trị là số nguyên (số lượng, thứ hạng).",
@@ -113,6 +115,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Unit.change_of": (
         "Với đơn vị thay đổi: các đơn vị chỉ tiêu mà nó diễn tả mức thay đổi (percentage_points: [percent])."
     ),
+    "VocabularyFile.qualifiers": "Cách đọc từng mức độ trước con số trên trang và biểu đồ ('gần', 'nearly').",
     "VocabularyFile.qualifier_words": "Từ trong câu trích báo hiệu từng mức độ (qualifier).",
     "VocabularyFile.qualifier_before": "Từ đứng ngay trước con số làm nó không còn chính xác ('gần' → nearly).",
     "VocabularyFile.comparatives": "Từ đứng trước 'hơn' biến nó thành phép so sánh ('cao hơn').",

@@ -178,12 +178,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Đây là phiên bản dữ liệu đầu tiên: mọi số liệu đều mới.",
         "en": "This is the first data version: every figure is new.",
     },
+    "home_intro": {
+        "vi": "Bảng điểm công khai về mức độ số hóa dịch vụ công của các tỉnh, thành phố Việt Nam. Mỗi con số đều kèm "
+        "đơn vị, thời điểm, nguồn và một câu trích nguyên văn từ nguồn; mục tiêu được tách khỏi kết quả thực tế.",
+        "en": "A public scorecard of how far Vietnam's provinces have digitised their public services. Every figure "
+        "carries its unit, its date, its source and a verbatim quote from it; targets are kept apart from actuals.",
+    },
+    "changes_intro": {
+        "vi": "Những gì phiên bản dữ liệu này thêm, sửa hoặc bỏ so với phiên bản trước. Một số liệu đã công bố mà được "
+        "sửa luôn hiện cả giá trị cũ và mới.",
+        "en": "What this data version added, corrected or removed since the previous one. A published figure that was "
+        "corrected always shows both its old and new value.",
+    },
     "changes_unreadable": {
         "vi": "Không đọc được phiên bản trước ({previous}).",
         "en": "The previous version ({previous}) could not be read.",
     },
 }
 
+# Deprecated: the qualifiers' words and the units' labels are data (data/vocabulary.yaml qualifiers:,
+# data/units.yaml label/symbol), read through wording.qualifier_word and wording.unit_label. These two
+# copies stay only for scorecard/charts.py, which is being rewritten as a package; remove them when
+# the charts read the dataset's words.
 QUALIFIERS = {
     "vi": {
         "exact": "",

@@ -96,6 +96,10 @@ class Unit(Strict):
     id: UnitId = Field(description="Stable id used in indicators' and observations' `unit:`.", examples=["percent"])
     name: Bilingual = Field(description="What the unit is called, in both languages.")
     symbol: Bilingual | None = Field(None, description="What follows a number on the page ('%', 'điểm %').")
+    label: Bilingual | None = Field(
+        None,
+        description="The unit's word in a Unit column and on a chart's axis ('thứ hạng'); its symbol when left out.",
+    )
     minimum: StrictInt | StrictFloat | None = Field(None, description="The lowest value a level can take.")
     maximum: StrictInt | StrictFloat | None = Field(None, description="The highest value a level can take.")
     whole: StrictBool = Field(False, description="true when values are whole numbers (counts, ranks).")
@@ -301,7 +305,8 @@ class Observation(Strict):
     territory: Annotated[str, Field(max_length=40)] | None = Field(
         None,
         description=(
-            "Which territory the figure covers: 'current' (the province since 1 July 2025) or, for a merged "
+            "Which territory the figure covers: 'current' (the province since the merger, merged_on in "
+            "data/former-units.yaml) or, for a merged "
             "province, the id of the former unit it describes (yen-bai-15, ha-giang-02); never guessed for "
             "a merged province. Left out for a province that was not merged."
         ),
@@ -379,8 +384,12 @@ class QualifierWord(Strict):
 
 
 class VocabularyFile(Strict):
-    """data/vocabulary.yaml: the Vietnamese words the validator reads in quotes."""
+    """data/vocabulary.yaml: the words the validator reads in quotes, and the qualifiers' words pages print."""
 
+    qualifiers: dict[Qualifier, Bilingual] = Field(
+        default_factory=dict,
+        description="How each qualifier reads before a figure on the pages and charts ('gần', 'nearly'); not exact.",
+    )
     qualifier_words: dict[Qualifier, list[ShortText]] = Field(default_factory=dict)
     qualifier_before: list[QualifierWord] = Field(default_factory=list)
     comparatives: list[ShortText] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from .dataset import Dataset, Fact
-from .i18n import QUALIFIERS, date_text, t
+from .i18n import date_text, t
 from .model import as_of_bounds
 from .numbers import format_amount, format_number, printed_decimals
 
@@ -48,10 +48,26 @@ def amount_text(dataset: Dataset, fact: Fact, number: float, lang: str) -> str:
     return text
 
 
+def qualifier_word(dataset: Dataset, qualifier: str, lang: str) -> str:
+    """The words a qualifier reads as before a figure ("gần" / "nearly"), from data/vocabulary.yaml's
+    qualifiers:; none for exact (the checks refuse a vocabulary that leaves another one out)."""
+    words = dataset.vocabulary.qualifiers.get(qualifier)
+    return getattr(words, lang) if words is not None else ""
+
+
+def unit_label(dataset: Dataset, unit_id: str, lang: str) -> str:
+    """A unit's word for a Unit column or an axis ("%", "thứ hạng"), from data/units.yaml: its label, else
+    its symbol, else its name; the id itself for a unit the file does not define."""
+    unit = dataset.units.get(unit_id)
+    if unit is None:
+        return unit_id
+    return getattr(unit.label or unit.symbol or unit.name, lang)
+
+
 def figure_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     """A figure as a reader says it: "gần 390.000", "675/675 (100 %)", "hạng 30/63", "+0,2052 điểm"."""
     obs = fact.observation
-    words = QUALIFIERS[lang][obs.qualifier]
+    words = qualifier_word(dataset, obs.qualifier, lang)
     if obs.unit == "rank" and fact.value is not None and obs.kind != "change":
         if obs.denominator is not None:
             core = t(lang, "rank_of").format(

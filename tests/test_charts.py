@@ -23,12 +23,14 @@ import vl_convert
 from scorecard import charts
 from scorecard.build import chart_jobs
 from scorecard.dataset import Dataset, Fact, load_dataset
-from scorecard.model import Indicator, Observation, Scope, Source
+from scorecard.load import load_yaml
+from scorecard.model import Indicator, Observation, Scope, Source, VocabularyFile
 from scorecard.territory import ProvinceUnit, Reorganisation, Territory
 from tests._vega import expressions as vega_expressions
 
 SVG = "{http://www.w3.org/2000/svg}"
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
+FIXTURE_VOCABULARY = Path(__file__).resolve().parent / "fixtures" / "minimal" / "vocabulary.yaml"
 
 LC_FORMER = Territory("lao-cai-10", "Lào Cai", "10", current=False, unchanged=False)
 LAO_CAI = ProvinceUnit(
@@ -110,6 +112,8 @@ def make_dataset(
     dataset = Dataset(Path("data"), None, {}, {}, {}, {}, {})
     dataset.provinces = {unit.slug: unit for unit in (HA_NOI, LAI_CHAU, LAO_CAI)}
     dataset.reorg = Reorganisation(date(2025, 7, 1), 34)
+    # The qualifiers' words ("gần") are data: the minimal tree's vocabulary.
+    dataset.vocabulary = VocabularyFile.model_validate(load_yaml(FIXTURE_VOCABULARY).data)
     dataset.scopes = {
         "vnpt_network": Scope(
             id="vnpt_network", name=_bilingual("Chỉ mạng VNPT/VinaPhone", "VNPT/VinaPhone network only")

@@ -916,3 +916,14 @@ def test_real_data_validates():
     shown = "\n".join(errors[:40])
     assert result.returncode == 0, f"the real data has errors:\n{shown}\n{result.stderr}"
     assert re.search(r"[1-9]\d* figures", result.stderr), result.stderr
+
+
+def test_a_missing_registry_file_is_reported_once_at_its_path(data_dir, validate):
+    (data_dir / "indicators.yaml").unlink()
+    (data_dir / "sources.yaml").unlink()
+    run = validate(data_dir)
+    assert run.code != 0
+    for name in ("indicators.yaml", "sources.yaml"):
+        assert [line for line in run.errors if "missing" in line and name in line] == [
+            f"data/{name}:1:1: the file {name} is missing from the data folder"
+        ]

@@ -1,0 +1,91 @@
+"""An indicator's page: what it measures, the provinces ranked, national figures and every figure."""
+
+from __future__ import annotations
+
+from ..dataset import Dataset, Fact
+from ..i18n import t
+from ..wording import sort_key, territory_break, unit_label
+from .blocks import paragraph, search_keywords
+from .chart_block import chart_block
+from .citations import cite_block
+from .links import prefix
+from .markdown_text import front_matter, md_esc, page_text
+from .page import Page
+from .render import macro
+from .tables import figures_table
+
+
+def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict, ctx: dict) -> Page:
+    indicator = dataset.indicators[indicator_id]
+    path = f"{prefix(lang)}indicators/{indicator_id}.md"
+    name = getattr(indicator.name, lang)
+    facts = sorted(
+        [f for f in dataset.facts if f.indicator == indicator_id],
+        key=lambda f: (
+            dataset.provinces[f.province].code if f.province in dataset.provinces else "99",
+            f.observation.kind,
+            sort_key(dataset, f),
+            f.index,
+        ),
+    )
+    parts = [
+        front_matter(name, getattr(indicator.definition, lang)),
+        f"# {md_esc(name)}\n",
+        search_keywords(indicator.name.vi, indicator.name.en),
+        _details(dataset, indicator, lang),
+        f"## {t(lang, 'ranking')}\n",
+        _ranking(dataset, indicator, path, lang, charts, ctx["charts_dir"]),
+    ]
+    national = [f for f in dataset.national_facts if f.indicator == indicator_id]
+    if national:
+        parts.append(f"## {t(lang, 'national_figures')}\n")
+        parts.append(figures_table(dataset, sorted(national, key=lambda f: sort_key(dataset, f)), path, lang, True))
+    parts.append(f"## {t(lang, 'all_figures')}\n")
+    parts.append(
+        figures_table(dataset, facts, path, lang, show_province=True) if facts else paragraph(f"{t(lang, 'no_data')}.")
+    )
+    caveats = _caveats(dataset, indicator, facts, lang)
+    if caveats:
+        parts.append(f"## {t(lang, 'caveats')}\n")
+        parts.append(macro("bullets")(caveats))
+    parts.append(cite_block(dataset, path, name, lang, ctx["site_url"]))
+    return Page(path, page_text(parts))
+
+
+def _details(dataset: Dataset, indicator, lang: str):
+    """Definition, unit, pillar and why it matters, as a description list."""
+    pillar = dataset.pillars.get(indicator.pillar)
+    pairs = [
+        (t(lang, "definition"), getattr(indicator.definition, lang)),
+        (t(lang, "unit"), unit_label(dataset, indicator.unit, lang)),
+        (t(lang, "pillar"), getattr(pillar.name, lang) if pillar else indicator.pillar),
+    ]
+    if indicator.why:
+        pairs.append((t(lang, "why"), getattr(indicator.why, lang)))
+    return macro("details")(pairs)
+
+
+def _ranking(dataset: Dataset, indicator, path: str, lang: str, charts: dict, charts_dir: str):
+    job = charts.get(("ranking", None, indicator.id, lang))
+    if not indicator.comparable:
+        return paragraph(t(lang, "not_comparable"))
+    if job is not None:
+        return chart_block(dataset, job, path, lang, charts_dir)
+    return paragraph(f"{t(lang, 'no_data')}.")
+
+
+def _caveats(dataset: Dataset, indicator, facts: list[Fact], lang: str) -> list[str]:
+    caveats = [getattr(indicator.caveat, lang)] if indicator.caveat else []
+    scoped = [f for f in facts if f.observation.scope]
+    if scoped:
+        names = sorted(
+            {
+                getattr(dataset.scopes[f.observation.scope].name, lang)
+                for f in scoped
+                if f.observation.scope in dataset.scopes
+            }
+        )
+        caveats.append(t(lang, "scoped_caveat").format(n=len(scoped), names="; ".join(names)))
+    if any(f.territory and not f.territory.current and not f.territory.unchanged for f in facts):
+        caveats.append(territory_break(dataset, lang))
+    return caveats

@@ -1,0 +1,182 @@
+"""The list pages: provinces, indicators, sources, national figures, downloads and changes; and the
+hand-written pages of content/, which get the citation block every page carries."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from ..dataset import Dataset
+from ..i18n import t
+from ..wording import note_text, own_facts, sort_key, unit_label
+from .blocks import paragraph
+from .citations import cite_block, licence_paragraph, license_note, version_line
+from .links import page_link, prefix, rel, safe_url
+from .markdown_text import front_matter, md_esc, page_text
+from .page import Page
+from .render import macro, render
+from .tables import figures_table, table
+
+
+def provinces_index(dataset: Dataset, lang: str, ctx: dict) -> Page:
+    path = f"{prefix(lang)}provinces/index.md"
+    rows = []
+    for unit in dataset.provinces.values():
+        own = own_facts(dataset.facts_for(unit.slug))
+        merged = ", ".join(f"{f.name} ({f.code})" for f in unit.former) if not unit.unchanged else "—"
+        count = str(len(own)) if own else macro("muted")(t(lang, "no_data"))
+        rows.append([page_link(path, f"{prefix(lang)}provinces/{unit.slug}.md", unit.name), unit.code, merged, count])
+    headers = [t(lang, "province"), t(lang, "code"), t(lang, "merged_from"), t(lang, "figures_count")]
+    text = page_text(
+        [
+            front_matter(t(lang, "provinces"), t(lang, "coverage")) + f"# {t(lang, 'provinces')}",
+            table(headers, rows),
+            cite_block(dataset, path, t(lang, "provinces"), lang, ctx["site_url"]),
+        ]
+    )
+    return Page(path, text)
+
+
+def indicators_index(dataset: Dataset, lang: str, ctx: dict) -> Page:
+    path = f"{prefix(lang)}indicators/index.md"
+    parts = [front_matter(t(lang, "indicators"), t(lang, "indicators")), f"# {t(lang, 'indicators')}\n"]
+    counts: dict[str, int] = defaultdict(int)
+    for fact in dataset.facts:
+        counts[fact.indicator] += 1
+    headers = [t(lang, "indicator"), t(lang, "definition"), t(lang, "unit"), t(lang, "figures_count")]
+    for pillar_id, pillar in dataset.pillars.items():
+        rows = [
+            [
+                page_link(path, f"{prefix(lang)}indicators/{i.id}.md", getattr(i.name, lang)),
+                getattr(i.definition, lang),
+                unit_label(dataset, i.unit, lang),
+                str(counts[i.id]),
+            ]
+            for i in dataset.indicators.values()
+            if i.pillar == pillar_id
+        ]
+        if rows:
+            parts += [f"## {md_esc(getattr(pillar.name, lang))}\n", table(headers, rows)]
+    parts.append(cite_block(dataset, path, t(lang, "indicators"), lang, ctx["site_url"]))
+    return Page(path, page_text(parts))
+
+
+def _source_block(dataset: Dataset, source, path: str, lang: str) -> Markup:
+    not_stated = macro("em")(t(lang, "not_stated"))
+    pairs = [
+        (t(lang, "publisher"), source.publisher),
+        (t(lang, "author"), source.author or not_stated),
+        (t(lang, "published"), source.published_text if source.published else not_stated),
+    ]
+    if source.period:
+        pairs.append((t(lang, "period"), source.period))
+    note = note_text(source.note, lang)
+    if note:
+        pairs.append((t(lang, "note"), macro("in_lang")(note[0], note[1], lang)))
+    facts = [f for f in dataset.every_fact() if f.observation.source == source.id]
+    return render(
+        "source.html",
+        lang=lang,
+        id=source.id,
+        url=safe_url(source.url),
+        title=source.title,
+        details=macro("details")(pairs),
+        count=len(facts),
+        table=figures_table(dataset, facts, path, lang, show_province=True),
+    )
+
+
+def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
+    path = f"{prefix(lang)}sources.md"
+    parts = [front_matter(t(lang, "sources"), t(lang, "sources")), f"# {t(lang, 'sources')}\n"]
+    parts += [_source_block(dataset, source, path, lang) for source in dataset.sources.values()]
+    parts.append(cite_block(dataset, path, t(lang, "sources"), lang, ctx["site_url"]))
+    return Page(path, page_text(parts))
+
+
+def _no_data(lang: str) -> Markup:
+    return paragraph(f"{t(lang, 'no_data')}.")
+
+
+def national_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
+    """The country's own figures (data/national.yaml), which provinces are compared against."""
+    path = f"{prefix(lang)}national.md"
+    title = t(lang, "national_figures")
+    facts = sorted(dataset.national_facts, key=lambda f: (f.indicator, f.observation.kind, sort_key(dataset, f)))
+    parts = [
+        front_matter(title, title),
+        f"# {md_esc(title)}\n",
+        figures_table(dataset, facts, path, lang, show_province=False) if facts else _no_data(lang),
+        cite_block(dataset, path, title, lang, ctx["site_url"]),
+    ]
+    return Page(path, page_text(parts))
+
+
+def _dataset_apa(dataset: Dataset, lang: str, site_url: str | None) -> str:
+    """How to cite the data set itself (APA), or nothing without a release record."""
+    release = dataset.release
+    if release is None:
+        return ""
+    return (
+        f"{release.authors} ({release.released.year}). {release.title[lang]} "
+        f"({t(lang, 'data_version').lower()} {release.version}) [Data set]. "
+        f"{(site_url or '').rstrip('/')}/{release.version}/downloads/"
+    )
+
+
+def downloads_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
+    path = f"{prefix(lang)}downloads.md"
+    files = [
+        ("observations.csv", "CSV"),
+        ("observations.json", "JSON"),
+        ("datapackage.json", "Frictionless Data Package"),
+        ("indicators.json", t(lang, "indicators")),
+        ("sources.json", t(lang, "sources")),
+        ("SHA256SUMS", t(lang, "checksums")),
+    ]
+    note = license_note(dataset, lang)
+    parts = [
+        front_matter(t(lang, "downloads"), note),
+        f"# {t(lang, 'downloads')}\n",
+        version_line(dataset, lang),
+        macro("downloads")(rel(path, "generated/downloads/").rstrip("/"), files),
+        licence_paragraph(dataset.release, note),
+        f"## {t(lang, 'how_to_cite')}\n",
+        paragraph(_dataset_apa(dataset, lang, ctx["site_url"])),
+        cite_block(dataset, path, t(lang, "downloads"), lang, ctx["site_url"]),
+    ]
+    return Page(path, page_text(parts))
+
+
+def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
+    """What changed since the previous version. ``changes_html`` is the HTML Python-Markdown made of
+    diff.to_markdown's summary, whose every cell is escaped (diff._cell): it is placed as it is."""
+    path = f"{prefix(lang)}changes.md"
+    intro = t(lang, "changes_intro")
+    summary = ctx.get("changes_html", {}).get(lang)
+    parts = [
+        front_matter(t(lang, "changes"), intro),
+        f"# {t(lang, 'changes')}\n",
+        paragraph(intro),
+        version_line(dataset, lang),
+        Markup(summary) if summary else paragraph(ctx.get("changes_note", {}).get(lang, "")),  # noqa: S704 (see above)
+        cite_block(dataset, path, t(lang, "changes"), lang, ctx["site_url"]),
+    ]
+    return Page(path, page_text(parts))
+
+
+# Where a hand-written page wants the data's licence sentence (the about pages): the build writes it
+# there from data/release.yaml, so the licence is named in one place.
+LICENCE_MARK = "<!-- licence -->"
+
+
+def written_page(dataset: Dataset, path: str, text: str, ctx: dict) -> Page:
+    """A hand-written page from content/, with the citation block every page carries, and the licence
+    sentence in place of LICENCE_MARK."""
+    lang = "en" if path.startswith("en/") else "vi"
+    text = text.replace(LICENCE_MARK, licence_paragraph(dataset.release, license_note(dataset, lang)))
+    match = re.search(r"^title:\s*(.+)$", text, re.MULTILINE)
+    title = match.group(1).strip().strip('"') if match else path
+    return Page(path, page_text([text.rstrip(), cite_block(dataset, path, title, lang, ctx["site_url"])]))

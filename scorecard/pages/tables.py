@@ -1,0 +1,143 @@
+"""The tables pages are made of: every figure with its quote, and a province's scorecard by pillar.
+
+Cells are text or :class:`markupsafe.Markup` (a link, a figure over its date); table.html
+escapes the text and gives each cell its column's name for the phone layout.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from ..dataset import Dataset, Fact
+from ..i18n import t
+from ..numbers import format_amount
+from ..wording import (
+    figure_text,
+    kind_text,
+    latest_actual,
+    next_target,
+    note_text,
+    territory_short,
+    territory_text,
+    when_short,
+    when_text,
+    whose_text,
+)
+from .links import page_link, prefix, source_link
+from .markdown_text import md_esc
+from .render import macro, render
+
+# Every figure's row is on its province and indicator pages, which search finds by their titles and
+# keywords; indexing each row again (and the sources page's copy of all of them) made the index grow
+# with the data and sent "lao cai" to the sources page first.
+_SEARCH_EXCLUDED = "sc-figures"
+
+
+def table(headers: list, rows: list[list], caption: str | None = None, css: str = "sc-table") -> Markup:
+    """An HTML table of text or Markup cells; every row has one cell per header."""
+    for row in rows:
+        if len(row) != len(headers):
+            raise ValueError(f"a row of {len(row)} cells under {len(headers)} headers")
+    return render(
+        "table.html",
+        headers=headers,
+        rows=rows,
+        caption=caption,
+        css=css,
+        search_exclude=_SEARCH_EXCLUDED in css.split(),
+    )
+
+
+def figure_cell(dataset: Dataset, fact: Fact, lang: str) -> Markup:
+    """A figure over its date, and the former territory it describes, for the compact tables."""
+    former = fact.territory is not None and not fact.territory.current
+    return macro("figure_cell")(
+        figure_text(dataset, fact, lang),
+        when_short(dataset, fact, lang),
+        territory_short(dataset, fact, lang) if former else None,
+    )
+
+
+def province_cell(dataset: Dataset, fact: Fact, page_path: str, lang: str) -> Markup:
+    """The province a row belongs to, linked; the country's own figures link to the national page."""
+    if fact.is_national:
+        return page_link(page_path, f"{prefix(lang)}national.md", t(lang, "national"))
+    unit = dataset.provinces[fact.province]
+    return page_link(page_path, f"{prefix(lang)}provinces/{fact.province}.md", unit.name)
+
+
+def _figure_headers(lang: str, show_province: bool) -> list[str]:
+    headers = [t(lang, "province")] if show_province else []
+    keys = ("indicator", "kind", "figure", "date", "whose", "territory", "source", "quote")
+    return headers + [t(lang, key) for key in keys]
+
+
+def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_province: bool) -> list:
+    obs = fact.observation
+    indicator = dataset.indicators.get(obs.indicator)
+    name = getattr(indicator.name, lang) if indicator else obs.indicator
+    row = [province_cell(dataset, fact, page_path, lang)] if show_province else []
+    return row + [
+        page_link(page_path, f"{prefix(lang)}indicators/{obs.indicator}.md", name),
+        kind_text(fact, lang),
+        macro("figure")(figure_text(dataset, fact, lang), fact.value_computed, lang),
+        when_text(dataset, fact, lang),
+        whose_text(dataset, fact, lang),
+        territory_text(dataset, fact, lang),
+        source_link(dataset, obs.source, page_path, lang),
+        macro("quote")(obs.quote, note_text(obs.note, lang), lang),
+    ]
+
+
+def figures_table(dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool) -> Markup:
+    """Every figure with its date, territory, scope, source link and verbatim quote."""
+    rows = [_figure_row(dataset, fact, page_path, lang, show_province) for fact in facts]
+    return table(_figure_headers(lang, show_province), rows, css="sc-table sc-figures")
+
+
+def progress_text(dataset: Dataset, actual: Fact | None, target: Fact | None, lang: str) -> str:
+    """Progress toward a target as the methodology defines it: actual / target, capped at 100 %."""
+    if actual is None or target is None or actual.value is None or target.value is None or target.value == 0:
+        return ""
+    indicator = dataset.indicators.get(actual.indicator)
+    if indicator is None or not indicator.higher_is_better or actual.observation.unit == "rank":
+        return ""
+    share = min(actual.value / target.value * 100, 100)
+    text = format_amount(round(share), "percent", lang)
+    if actual.territory and target.territory and actual.territory.id != target.territory.id:
+        text += " *"
+    return text
+
+
+def _scorecard_row(dataset: Dataset, own: list[Fact], indicator_id: str, path: str, lang: str) -> list:
+    indicator = dataset.indicators[indicator_id]
+    actual = latest_actual(dataset, own, indicator_id) or latest_actual(
+        dataset, own, indicator_id, whole_province=False
+    )
+    target = next_target(dataset, own, indicator_id)
+    return [
+        page_link(path, f"{prefix(lang)}indicators/{indicator_id}.md", getattr(indicator.name, lang)),
+        figure_cell(dataset, actual, lang) if actual else "—",
+        figure_cell(dataset, target, lang) if target else "—",
+        progress_text(dataset, actual, target, lang) or "—",
+    ]
+
+
+def pillar_scorecard(dataset: Dataset, own: list[Fact], path: str, lang: str) -> str:
+    """Per pillar (a Markdown heading and a table): each indicator's latest actual, its date, its nearest
+    target and the progress."""
+    by_pillar: dict[str, list[str]] = defaultdict(list)
+    for indicator_id in dict.fromkeys(fact.indicator for fact in own):
+        indicator = dataset.indicators.get(indicator_id)
+        if indicator is not None:
+            by_pillar[indicator.pillar].append(indicator_id)
+    headers = [t(lang, "indicator"), t(lang, "latest"), t(lang, "target_header"), t(lang, "progress")]
+    blocks = []
+    for pillar_id, pillar in dataset.pillars.items():
+        ids = by_pillar.get(pillar_id)
+        if ids:
+            rows = [_scorecard_row(dataset, own, indicator_id, path, lang) for indicator_id in ids]
+            blocks += [f"### {md_esc(getattr(pillar.name, lang))}", table(headers, rows)]
+    return "\n\n".join(blocks)
