@@ -756,7 +756,9 @@ def _value_at(data, key_path):
 # word), or four words and not one letter only Vietnamese writes (Vietnamese typed without its
 # marks cannot be read well either).
 _ENGLISH_WORDS = re.compile(
-    r"\b(?:the|of|and|is|are|was|were|from|for|not|with|this|that|which|its|only|has|have|than)\b", re.IGNORECASE
+    r"\b(?:the|of|and|is|are|was|were|from|for|not|with|this|that|which|its|only|has|have|than|article|updated|"
+    r"currently|printed|date|text|figures?|former|merger|before|after|since|until|year|also|plan|report)\b",
+    re.IGNORECASE,
 )
 _VIETNAMESE_LETTER = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
 _PROSE = re.compile(r"[A-Za-z]{2,}(?:\W+[A-Za-z]{2,}){3,}")  # four words or more
@@ -764,19 +766,23 @@ _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|“[^”]*”|\([^)]*\)")  # a Vietnam
 
 
 def check_note_language(dataset: Dataset) -> Iterator[Problem]:
-    """A plain note is shown on the Vietnamese page as it is, so it must be Vietnamese."""
-    message = (
-        "this note looks English, and a plain note is shown on the Vietnamese page as it is; write it as "
-        "`note:` with a `vi:` line and an `en:` line below it"
-    )
+    """A plain note or period is shown on the Vietnamese page as it is, so it must be Vietnamese."""
     for fact in dataset.every_fact():
-        if _english_prose(fact.observation.note):
-            yield _at(dataset, fact, "note", message)
+        for field in ("note", "period"):
+            if _english_prose(getattr(fact.observation, field)):
+                yield _at(dataset, fact, field, _NOT_VIETNAMESE.format(field=field))
     for source in dataset.sources.values():
-        if _english_prose(source.note):
-            path, index = dataset.source_files[source.id]
-            line, column = dataset.loaded[path].where(("sources", index, "note"))
-            yield Problem(path, line, column, message)
+        path, index = dataset.source_files[source.id]
+        for field in ("note", "period"):
+            if _english_prose(getattr(source, field)):
+                line, column = dataset.loaded[path].where(("sources", index, field))
+                yield Problem(path, line, column, _NOT_VIETNAMESE.format(field=field))
+
+
+_NOT_VIETNAMESE = (
+    "this {field} looks English, and a plain {field} is shown on the Vietnamese page as it is; write it as "
+    "`{field}:` with a `vi:` line and an `en:` line below it"
+)
 
 
 def _english_prose(note: object) -> bool:

@@ -37,7 +37,7 @@ def fact_key(fact: Fact, dataset: Dataset | None = None) -> tuple:
     territory = (land.code, land.current) if land else obs.territory
     # Without a date of its own, the text's period ("Năm 2024", "6 tháng đầu năm 2025") is what
     # tells two figures of one source apart, as the conflict check counts them.
-    period = obs.period if obs.as_of is None and obs.target_year is None else None
+    period = _plain(obs.period) if obs.as_of is None and obs.target_year is None else None
     return (
         fact.province,
         obs.indicator,
@@ -80,6 +80,12 @@ class Change:
             return []
         old, new = self.old.observation, self.new.observation
         return [name for name in _COMPARED if not _same_text(getattr(old, name), getattr(new, name))]
+
+
+def _plain(text: object) -> object:
+    """One text for a key: a two-language text by its English, which keeps what it read before it got
+    its Vietnamese (the periods of 2026.11 were plain; their words became ``en:``)."""
+    return text.en if isinstance(text, Bilingual) else text
 
 
 def _same_text(old: object, new: object) -> bool:

@@ -35,7 +35,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "string", "actual, target, forecast or change."),
     ("as_of", "string", "For actuals: the date at the source's precision (YYYY, YYYY-MM or YYYY-MM-DD)."),
     ("target_year", "integer", "For targets: the year to reach it by."),
-    ("period", "string", "The source's own words for the period, where they matter."),
+    ("period", "string", "The source's own words for the period, where they matter (in Vietnamese)."),
+    ("period_en", "string", "The same in English (empty when written in Vietnamese only)."),
     ("territory", "string", "Territory covered: '<unit>-<code>' of the former or current unit."),
     ("territory_name", "string", "Name of that territory."),
     ("territory_current", "boolean", "true when the territory is the province as it has been since {merged_on}."),
@@ -74,7 +75,7 @@ def fact_row(dataset: Dataset, fact: Fact) -> dict[str, object]:
         "kind": obs.kind,
         "as_of": None if obs.as_of is None else str(obs.as_of),
         "target_year": obs.target_year,
-        "period": obs.period,
+        **_two_columns("period", obs.period),
         "territory": fact.territory.id if fact.territory else None,
         "territory_name": fact.territory.name if fact.territory else None,
         "territory_current": fact.territory.current if fact.territory else None,
@@ -83,14 +84,14 @@ def fact_row(dataset: Dataset, fact: Fact) -> dict[str, object]:
         "source": obs.source,
         "source_url": source.url if source else None,
         "quote": obs.quote,
-        **_notes(obs.note),
+        **_two_columns("note", obs.note),
     }
 
 
-def _notes(note: object) -> dict[str, str | None]:
-    """The editor's note as two columns: Vietnamese (a plain note is Vietnamese) and English."""
-    vi, en = note_text(note, "vi"), note_text(note, "en")
-    return {"note": vi[0] if vi else None, "note_en": en[0] if en and en[1] == "en" else None}
+def _two_columns(name: str, text: object) -> dict[str, str | None]:
+    """A note or a period as two columns: Vietnamese (a plain text is Vietnamese) and ``<name>_en``."""
+    vi, en = note_text(text, "vi"), note_text(text, "en")
+    return {name: vi[0] if vi else None, f"{name}_en": en[0] if en and en[1] == "en" else None}
 
 
 def rows(dataset: Dataset) -> list[dict[str, object]]:

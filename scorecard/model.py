@@ -188,8 +188,12 @@ class Source(Strict):
         ),
         examples=["2025-11-01", "2025-10"],
     )
-    period: LongText | None = Field(
-        None, description="What the text itself says of its period when no date is printed."
+    period: Note | None = Field(
+        None,
+        description=(
+            "What the text itself says of its period when no date is printed; like a note, one Vietnamese "
+            "text or a vi: and an en: line."
+        ),
     )
     language: Literal["vi", "en"] = Field("vi", description="Language of the text.")
     note: Note | None = Field(None, description=f"Anything a reader should know about this source, {NOTE_HELP}.")
@@ -299,8 +303,12 @@ class Observation(Strict):
     target_year: StrictInt | None = Field(
         None, description="For targets (and forecasts of a year): the year to reach it by.", examples=[2030]
     )
-    period: ShortText | None = Field(
-        None, description="How the text states the period, verbatim, when it matters ('6 tháng đầu năm 2025')."
+    period: Note | None = Field(
+        None,
+        description=(
+            "How the text states the period, verbatim, when it matters ('6 tháng đầu năm 2025'); like a note, "
+            "one Vietnamese text, or a vi: and an en: line when the words are English or need a remark."
+        ),
     )
     territory: Annotated[str, Field(max_length=40)] | None = Field(
         None,

@@ -122,7 +122,8 @@ def sort_key(dataset: Dataset, fact: Fact) -> tuple:
 def when_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     """When a figure applies: its date or span, its target year, or the source's date for "hiện nay"."""
     obs = fact.observation
-    period = f" ({obs.period})" if obs.period else ""
+    own_words = period_text(obs.period, lang)
+    period = f" ({own_words})" if own_words else ""
     if obs.kind == "target" or (obs.kind == "forecast" and obs.target_year):
         year = str(obs.target_year) if obs.target_year else t(lang, "no_year")
         return f"{t(lang, obs.kind)} {year}{_past(dataset, fact, lang)}{period}"
@@ -134,9 +135,10 @@ def when_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     source = dataset.sources.get(obs.source)
     if source is not None and source.published_text is not None:
         return t(lang, "as_reported").format(date=date_text(source.published_text, lang)) + period
-    if obs.period and "không ghi" in obs.period:  # the editor already said the date is not printed
-        return obs.period
-    return f"{obs.period or ''} ({t(lang, 'date_not_stated')})".strip()
+    vietnamese = period_text(obs.period, "vi")
+    if vietnamese and "không ghi" in vietnamese:  # the editor already said the date is not printed
+        return own_words
+    return f"{own_words} ({t(lang, 'date_not_stated')})".strip()
 
 
 def when_short(dataset: Dataset, fact: Fact, lang: str) -> str:
@@ -229,6 +231,12 @@ def note_text(note: object, lang: str) -> tuple[str, str] | None:
     if isinstance(note, str):
         return note, "vi"
     return getattr(note, lang), lang
+
+
+def period_text(period: object, lang: str) -> str:
+    """A figure's or a source's own words for its time, in the page's language when written in both."""
+    text = note_text(period, lang)
+    return text[0] if text else ""
 
 
 # ---------------------------------------------------------------- which figure is "latest"

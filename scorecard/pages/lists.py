@@ -70,8 +70,9 @@ def _source_block(dataset: Dataset, source, path: str, lang: str) -> Markup:
         (t(lang, "author"), source.author or not_stated),
         (t(lang, "published"), source.published_text if source.published else not_stated),
     ]
-    if source.period:
-        pairs.append((t(lang, "period"), source.period))
+    period = note_text(source.period, lang)
+    if period:
+        pairs.append((t(lang, "period"), macro("in_lang")(period[0], period[1], lang)))
     note = note_text(source.note, lang)
     if note:
         pairs.append((t(lang, "note"), macro("in_lang")(note[0], note[1], lang)))
