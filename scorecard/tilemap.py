@@ -18,7 +18,7 @@ from typing import Annotated
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from pydantic import Field, StrictInt, ValidationError
+from pydantic import Field, StrictInt, ValidationError, field_validator
 
 from .dataset import Dataset, Fact, validation_problems
 from .i18n import t
@@ -53,11 +53,28 @@ class Tile(Strict):
     """One province's square: where it sits on the grid and the letters shown on it."""
 
     province: SlugText = Field(description="The current unit's slug, as data/provinces/<slug>.yaml is named.")
-    row: Annotated[StrictInt, Field(ge=0, lt=MAX_ROWS)] = Field(description="0 is the top row (the north).")
-    col: Annotated[StrictInt, Field(ge=0, lt=MAX_COLUMNS)] = Field(description="0 is the left column (the west).")
+    row: StrictInt = Field(description="0 is the top row (the north).")
+    col: StrictInt = Field(description=f"0 is the left column (the west); at most {MAX_COLUMNS - 1}.")
     abbr: Annotated[str, Field(min_length=1, max_length=4)] = Field(
         description="The letters shown on the tile (LCa, HCM); the full name is read from the registry."
     )
+
+    @field_validator("row")
+    @classmethod
+    def _row_on_the_grid(cls, row: int) -> int:
+        if not 0 <= row < MAX_ROWS:
+            raise ValueError(f"write a row from 0 (the top) to {MAX_ROWS - 1}")
+        return row
+
+    @field_validator("col")
+    @classmethod
+    def _col_on_the_grid(cls, col: int) -> int:
+        if not 0 <= col < MAX_COLUMNS:
+            raise ValueError(
+                f"write a column from 0 (the left) to {MAX_COLUMNS - 1}: "
+                f"{MAX_COLUMNS} columns at most, so the map still reads on a phone"
+            )
+        return col
 
 
 class TileMapFile(Strict):

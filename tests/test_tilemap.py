@@ -291,7 +291,12 @@ def test_the_same_data_gives_the_same_bytes_with_no_blank_line_for_markdown_to_s
             ["'lao-kai' is not a current unit", "lao-cai"],
         ),
         ("abbr: HN}", "abbr: LCh}", "province: ha-noi", ["the letters 'LCh' are already another tile's"]),
-        ("row: 2, col: 3, abbr: HN", "row: 2, col: 7, abbr: HN", "province: ha-noi", ["'col'", "7"]),
+        (
+            "row: 2, col: 3, abbr: HN",
+            "row: 2, col: 7, abbr: HN",
+            "province: ha-noi",
+            ["'col'", "from 0 (the left) to 6"],
+        ),
         (
             "home_indicator: online_dossiers_share",
             "home_indicator: online_dosiers_share",
