@@ -184,6 +184,7 @@ class Dataset:
     broken_ids: set[str] = field(default_factory=set)  # ids of records refused for their shape
     loaded: dict[str, Loaded] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    tilemap: object | None = None  # the tile map's layout (data/tilemap.yaml), a scorecard.tilemap.TileLayout
 
     def facts_for(self, province_slug: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.province == province_slug]
@@ -422,6 +423,10 @@ def load_dataset(data_dir: Path) -> Dataset:
         _read_table(path, data_dir, dataset)
     if (data_dir / "national.yaml").exists():
         _read_national(data_dir / "national.yaml", data_dir, dataset)
+    from .tilemap import read_tilemap  # here: the tile map's module builds on this one
+
+    dataset.tilemap, problems = read_tilemap(dataset)
+    dataset.problems.extend(problems)
     dataset.facts.sort(
         key=lambda fact: (
             dataset.provinces[fact.province].code if fact.province in dataset.provinces else "99",

@@ -194,6 +194,56 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Không đọc được phiên bản trước ({previous}).",
         "en": "The previous version ({previous}) could not be read.",
     },
+    # ---- the tile map of the 34 provinces (scorecard/tilemap.py); keep this block last ----
+    "tilemap_title": {
+        "vi": "{indicator}: bản đồ {total} tỉnh, thành phố",
+        "en": "{indicator}: map of the {total} provinces",
+    },
+    "tilemap_desc": {
+        "vi": "{n}/{total} tỉnh, thành phố có số liệu; cao nhất: {high}; thấp nhất: {low}.",
+        "en": "{n} of {total} provinces have a figure; highest: {high}; lowest: {low}.",
+    },
+    "tilemap_desc_count": {
+        "vi": "{n}/{total} tỉnh, thành phố có số liệu.",
+        "en": "{n} of {total} provinces have a figure.",
+    },
+    "tilemap_desc_none": {
+        "vi": "Chưa tỉnh, thành phố nào có số liệu.",
+        "en": "No province has a figure yet.",
+    },
+    "tilemap_tile": {"vi": "{name}: {figure} ({date})", "en": "{name}: {figure} ({date})"},
+    "tilemap_tile_none": {"vi": "{name}: chưa có số liệu", "en": "{name}: no data"},
+    "tilemap_no_data": {"vi": "chưa có số liệu", "en": "no data"},
+    "tilemap_has_figure": {"vi": "có số liệu", "en": "has a figure"},
+    "tilemap_legend": {"vi": "Chú giải bản đồ", "en": "Map legend"},
+    "tilemap_count": {"vi": "{n} tỉnh", "en": "{n} provinces"},
+    "tilemap_count_one": {"vi": "1 tỉnh", "en": "1 province"},
+    "tilemap_darker": {
+        "vi": "Màu càng đậm, số liệu càng cao.",
+        "en": "The darker the tile, the higher the figure.",
+    },
+    "tilemap_lower_better": {
+        "vi": "Với chỉ tiêu này, số thấp hơn là tốt hơn.",
+        "en": "For this indicator, a lower figure is better.",
+    },
+    "tilemap_not_comparable": {
+        "vi": "Chỉ tiêu này không so sánh được giữa các tỉnh, nên các ô không tô màu theo số liệu.",
+        "en": "This indicator is not comparable across provinces, so the tiles are not shaded by value.",
+    },
+    "tilemap_former": {
+        "vi": "*: số liệu của đơn vị cũ, trước {date}.",
+        "en": "*: a former unit's figure, from before {date}.",
+    },
+    "tilemap_dates": {
+        "vi": "Mỗi ô là số liệu mới nhất của tỉnh; thời điểm khác nhau giữa các tỉnh (xem tên từng ô).",
+        "en": "Each tile is the province's latest figure; dates differ between provinces (see each tile's name).",
+    },
+    # the qualifier of a figure as a mark on the tile ("hơn 87 %" shows as "> 87 %")
+    "tilemap_q_about": {"vi": "≈\u00a0", "en": "≈\u00a0"},
+    "tilemap_q_nearly": {"vi": "≈\u00a0", "en": "≈\u00a0"},
+    "tilemap_q_at_least": {"vi": "≥\u00a0", "en": "≥\u00a0"},
+    "tilemap_q_more_than": {"vi": ">\u00a0", "en": ">\u00a0"},
+    "tilemap_q_at_most": {"vi": "≤\u00a0", "en": "≤\u00a0"},
 }
 
 # Deprecated: the qualifiers' words and the units' labels are data (data/vocabulary.yaml qualifiers:,
