@@ -194,7 +194,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Không đọc được phiên bản trước ({previous}).",
         "en": "The previous version ({previous}) could not be read.",
     },
-    # ---- the tile map of the 34 provinces (scorecard/tilemap.py); keep this block last ----
+    # ---- the tile map of the 34 provinces (scorecard/tilemap.py) ----
+    "map_heading": {"vi": "Bản đồ 34 tỉnh, thành phố", "en": "Map of the 34 provinces"},
+    "map_intro": {
+        "vi": "Mỗi ô là một tỉnh, thành phố, tô màu theo số liệu mới nhất về {indicator}; chọn một ô để xem tỉnh đó.",
+        "en": "Each tile is a province, shaded by its latest figure for {indicator}; choose a tile to open it.",
+    },
     "tilemap_title": {
         "vi": "{indicator}: bản đồ {total} tỉnh, thành phố",
         "en": "{indicator}: map of the {total} provinces",

@@ -357,7 +357,7 @@ def tile_map(dataset: Dataset, indicator_id: str, lang: str, page_path: str) -> 
 
     The markup has no blank line, so Markdown keeps it as one raw HTML block. Same data, same bytes.
     """
-    from .pages import prefix, rel  # imported here: the pages import this module to draw the map
+    from .pages.links import prefix, rel  # imported here: the pages import this module to draw the map
 
     layout = layout_of(dataset)
     indicator = dataset.indicators[indicator_id]

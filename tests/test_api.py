@@ -337,11 +337,12 @@ HOSTILE = [
 def test_hostile_text_stays_text(data_dir, tmp_path, registry, note):
     path = data_dir / "provinces" / "lai-chau.yaml"
     text = path.read_text("utf-8")
-    path.write_text(text.replace("    value: 92\n", f"    value: 92\n    note: {json.dumps(note)}\n", 1), "utf-8")
+    both = f"    note:\n      vi: {json.dumps(note)}\n      en: {json.dumps(note)}\n"
+    path.write_text(text.replace("    value: 92\n", f"    value: 92\n{both}", 1), "utf-8")
     api = built(data_dir, tmp_path / "docs")
     doc = json.loads((api / "provinces" / "lai-chau.json").read_text("utf-8"))
     figure = _lai_chau_92(doc)
-    assert figure["note"] == note and isinstance(figure["note"], str)
+    assert figure["note"] == note and figure["note_en"] == note and isinstance(figure["note"], str)
     assert errors(registry, "provinces/lai-chau.json", doc) == []
     indicator = json.loads((api / "indicators" / "online_dossiers_share.json").read_text("utf-8"))
     assert note in [f["note"] for f in indicator["latest"]]

@@ -331,7 +331,7 @@ def test_a_layout_that_is_not_yaml_is_reported_at_its_line(tree, validate):
 @pytest.mark.browser
 def test_tab_moves_the_keyboard_focus_onto_a_tile_link_with_a_visible_ring_and_its_name(browser, tree, tmp_path):
     dataset = load_dataset(tree)
-    css = (REPO / "overrides/assets/tilemap.css").read_text(encoding="utf-8")
+    css = (REPO / "docs/assets/scorecard.css").read_text(encoding="utf-8")
     page_file = tmp_path / "map.html"
     page_file.write_text(
         "<!doctype html><html lang='vi'><meta charset='utf-8'><title>map</title>"

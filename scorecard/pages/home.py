@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..dataset import Dataset
 from ..i18n import t
 from ..model import as_of_bounds
+from ..tilemap import tile_map
 from ..wording import latest_actual, own_facts
 from .blocks import paragraph, search_keywords
 from .citations import cite_block, version_line
@@ -27,6 +28,7 @@ def home_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         search_keywords(title, t(lang, "site_title"), intro),
         macro("home_lede")(intro),
         version_line(dataset, lang),
+        *_home_map(dataset, path, lang),
         f"## {t(lang, 'headline')}\n",
         _headline_table(dataset, path, lang),
         f"## {t(lang, 'coverage')}\n",
@@ -37,6 +39,19 @@ def home_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         parts.append(paragraph(Markup("{} ({})").format(link, len(dataset.national_facts))))
     parts.append(cite_block(dataset, path, title, lang, ctx["site_url"]))
     return Page(path, page_text(parts))
+
+
+def _home_map(dataset: Dataset, path: str, lang: str) -> list:
+    """The map of the indicator data/tilemap.yaml names for the home page, under its own heading."""
+    if dataset.tilemap is None or dataset.tilemap.home_indicator not in dataset.indicators:
+        return []
+    indicator = dataset.indicators[dataset.tilemap.home_indicator]
+    link = page_link(path, f"{prefix(lang)}indicators/{indicator.id}.md", getattr(indicator.name, lang))
+    return [
+        f"## {t(lang, 'map_heading')}\n",
+        paragraph(escape(t(lang, "map_intro")).format(indicator=link)),
+        tile_map(dataset, indicator.id, lang, path),
+    ]
 
 
 def _headline_table(dataset: Dataset, path: str, lang: str) -> Markup:

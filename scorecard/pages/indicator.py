@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..dataset import Dataset, Fact
 from ..i18n import t
+from ..tilemap import tile_map
 from ..wording import sort_key, territory_break, unit_label
 from .blocks import paragraph, search_keywords
 from .chart_block import chart_block
@@ -36,6 +37,8 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
         f"## {t(lang, 'ranking')}\n",
         _ranking(dataset, indicator, path, lang, charts, ctx["charts_dir"]),
     ]
+    if dataset.tilemap is not None:
+        parts += [f"## {t(lang, 'map_heading')}\n", tile_map(dataset, indicator_id, lang, path)]
     national = [f for f in dataset.national_facts if f.indicator == indicator_id]
     if national:
         parts.append(f"## {t(lang, 'national_figures')}\n")
