@@ -19,12 +19,11 @@ from collections import Counter
 from pathlib import Path
 
 from . import wording
-from .charts import ranking_cohort
 from .dataset import Dataset, Fact
 from .export import fact_row, file_resource, json_value, package_text
 from .i18n import LANGS, t
 from .ids import fact_id
-from .model import as_of_bounds
+from .ranking import ranking as rank_provinces
 
 API_VERSION = "v1"
 API_DIR = f"api/{API_VERSION}"  # inside docs/, so every mike version has its own copy
@@ -75,26 +74,11 @@ def figure(dataset: Dataset, fact: Fact) -> dict:
 
 
 def ranking(dataset: Dataset, indicator_id: str) -> dict | None:
-    """The ranking the indicator page draws: the cohort of ``charts.ranking_cohort``, best first.
-
-    As in ``charts.ranking_chart``: only for a comparable indicator with two or more provinces
-    in the cohort, ordered by value (then province code), ties sharing a position (1, 2, 2, 4).
-    """
-    indicator = dataset.indicators.get(indicator_id)
-    cohort = ranking_cohort(dataset, indicator_id) if indicator is not None and indicator.comparable else []
-    if len(cohort) < 2:
+    """The ranking the indicator page draws (:func:`scorecard.ranking.ranking`), as the API writes it."""
+    ranked = rank_provinces(dataset, indicator_id)
+    if ranked is None:
         return None
-    sign = -1 if indicator.higher_is_better else 1
-    ordered = sorted(cohort, key=lambda item: (sign * item[1].value, dataset.provinces[item[0]].code))
-    ranks, position, previous = [], 0, None
-    for number, (slug, fact) in enumerate(ordered, start=1):
-        position = position if fact.value == previous else number
-        previous = fact.value
-        ranks.append((position, slug, fact))
-    first = cohort[0][1]
-    year = as_of_bounds(wording.when(dataset, first))[1].year
-    base = first.observation.denominator if indicator.unit == "rank" else None
-    return {"year": year, "base": json_value(base), "ranks": ranks}
+    return {"year": ranked.year, "base": json_value(ranked.base), "ranks": list(ranked.entries)}
 
 
 def _rankings(dataset: Dataset) -> dict[str, dict]:

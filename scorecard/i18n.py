@@ -194,6 +194,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Không đọc được phiên bản trước ({previous}).",
         "en": "The previous version ({previous}) could not be read.",
     },
+    "cite_figure": {"vi": "Trích dẫn số liệu này", "en": "Cite this figure"},
+    # ---- the compare page (scorecard/pages/compare.py) ----
+    "compare_title": {"vi": "So sánh các tỉnh, thành phố", "en": "Compare provinces"},
+    "compare_intro": {
+        "vi": "Số liệu mới nhất của mỗi tỉnh, thành phố, theo từng trụ cột: mỗi hàng là một tỉnh, mỗi cột một chỉ "
+        "tiêu. Số liệu có thể thuộc các năm khác nhau; ngày ghi dưới mỗi số.",
+        "en": "Each province's latest figures, pillar by pillar: a row per province, a column per indicator. "
+        "Figures may be of different years; the date is under each figure.",
+    },
+    "compare_pick": {"vi": "Chọn các tỉnh, thành phố để so sánh", "en": "Choose the provinces to compare"},
+    "compare_all": {"vi": "Hiện tất cả", "en": "Show all"},
+    "compare_left_out": {
+        "vi": "{n} chỉ tiêu khác của trụ cột này có số liệu của dưới 3 tỉnh, thành phố; xem trang {link}.",
+        "en": "{n} other indicators of this pillar have figures for fewer than 3 provinces; see the {link} page.",
+    },
+    # ---- the headline cards of a province page (scorecard/pages/cards.py) ----
+    "card_to_figure": {"vi": "Xem số liệu này, nguồn và câu trích", "en": "See this figure, its source and quote"},
+    "card_progress": {"vi": "đạt", "en": "reached"},
+    "card_rank_term": {"vi": "Xếp hạng", "en": "Rank"},
+    "card_rank": {
+        "vi": "thứ {place}/{count} tỉnh, thành phố có số liệu năm {year}",
+        "en": "{place} of {count} provinces with a {year} figure",
+    },
+    "card_national": {"vi": "Cả nước", "en": "Whole country"},
     # ---- the tile map of the 34 provinces (scorecard/tilemap.py) ----
     "map_heading": {"vi": "Bản đồ 34 tỉnh, thành phố", "en": "Map of the 34 provinces"},
     "map_intro": {

@@ -264,6 +264,19 @@ def latest_actual(dataset: Dataset, facts: list[Fact], indicator_id: str, whole_
     return max(candidates, key=lambda f: sort_key(dataset, f), default=None)
 
 
+def national_latest(dataset: Dataset, indicator_id: str) -> Fact | None:
+    """The country's latest actual of an indicator, by the same order as a province's (:func:`sort_key`)."""
+    candidates = [
+        f
+        for f in dataset.national_facts
+        if f.indicator == indicator_id
+        and f.observation.kind == "actual"
+        and f.value is not None
+        and f.observation.scope is None
+    ]
+    return max(candidates, key=lambda f: sort_key(dataset, f), default=None)
+
+
 def next_target(dataset: Dataset, facts: list[Fact], indicator_id: str) -> Fact | None:
     """The nearest target of an indicator (the earliest target year still listed)."""
     candidates = [

@@ -74,7 +74,10 @@ def synthetic_sources(units: list[tuple[str, str, str]], year_list: list[int]) -
             "url": f"https://example.org/synthetic/{slug}/{year}",
             "published": f"{year}-10-15" if year == LAST_YEAR else f"{year + 1}-01-15",
             "language": "vi",
-            "note": "Synthetic source made by scripts/bench_scale.py for measuring the build; not a real text.",
+            "note": {
+                "vi": "Nguồn tổng hợp do scripts/bench_scale.py tạo để đo việc dựng trang, không phải bài thật.",
+                "en": "Synthetic source made by scripts/bench_scale.py for measuring the build; not a real text.",
+            },
         }
         for slug, name, _ in units
         for year in year_list

@@ -38,6 +38,7 @@ COLUMNS = [
     ("as_of", "string"),
     ("target_year", "integer"),
     ("period", "string"),
+    ("period_en", "string"),
     ("territory", "string"),
     ("territory_name", "string"),
     ("territory_current", "boolean"),

@@ -156,19 +156,19 @@ def write_tree(target: Path, text_of) -> None:
                 "publisher": _short(text),
                 "author": _short(text),
                 "url": f"https://example.org/hostile/{p.number}",
-                "period": text,
+                "period": _both(text),  # editors' prose is written in both languages
                 "language": "vi",
-                "note": text,
+                "note": _both(text),
             }
         )
         figure = {
             "value": VALUE,
             "unit": "percent",
             "kind": "actual",
-            "period": _short(text),
+            "period": _both(_short(text)),
             "source": p.source,
             "quote": _quote(text),
-            "note": text,
+            "note": _both(text),
         }
         lai_chau["observations"].append({"indicator": p.indicator, **figure, "as_of": "2025-05", "scope": p.scope})
         lai_chau["observations"].append({"indicator": ALL, **figure, "as_of": "2025-06", "scope": p.scope})
@@ -571,7 +571,8 @@ def test_json_downloads_round_trip_every_payload_exactly(hostile):
         indicator = indicators[p.indicator]
         assert {indicator[f][lang] for f in ("name", "definition", "why", "caveat") for lang in LANGS} == {p.text}
         source = sources[p.source]
-        assert [source[f] for f in ("title", "publisher", "author", "period", "note")] == [p.short] * 3 + [p.text] * 2
+        assert [source[f] for f in ("title", "publisher", "author")] == [p.short] * 3
+        assert [source[f] for f in ("period", "note")] == [{"vi": p.text, "en": p.text}] * 2
 
 
 def test_search_index_holds_no_markup(hostile, twin):

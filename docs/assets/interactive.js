@@ -45,3 +45,64 @@
     });
   });
 })();
+
+// The compare page: with JavaScript on, a choice of provinces hides the other rows of every table. The
+// choice is kept in the address (#chon=lao-cai,ha-noi), so a comparison can be shared. Without
+// JavaScript the page shows every province, which is the comparison itself.
+(function () {
+  "use strict";
+  var picker = document.querySelector(".sc-compare-picker");
+  if (!picker) { return; }
+  var first = document.querySelector("table.sc-compare");
+  if (!first) { return; }
+  var provinces = [];
+  Array.prototype.forEach.call(first.tBodies[0].rows, function (row) {
+    var slug = row.id.split("-").slice(2).join("-");
+    provinces.push({ slug: slug, name: row.cells[0].textContent });
+  });
+  function chosen() {
+    var match = /chon=([a-z0-9,-]*)/.exec(window.location.hash);
+    return match && match[1] ? match[1].split(",") : [];
+  }
+  function apply() {
+    var keep = chosen();
+    Array.prototype.forEach.call(document.querySelectorAll("table.sc-compare tbody tr"), function (row) {
+      var slug = row.id.split("-").slice(2).join("-");
+      row.hidden = keep.length > 0 && keep.indexOf(slug) < 0;
+    });
+    Array.prototype.forEach.call(picker.querySelectorAll("input"), function (box) {
+      box.checked = keep.indexOf(box.value) >= 0;
+    });
+  }
+  var fieldset = document.createElement("fieldset");
+  var legend = document.createElement("legend");
+  legend.textContent = picker.getAttribute("data-label");
+  fieldset.appendChild(legend);
+  provinces.forEach(function (province) {
+    var label = document.createElement("label");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = province.slug;
+    box.addEventListener("change", function () {
+      var keep = Array.prototype.filter.call(picker.querySelectorAll("input:checked"), function () { return true; })
+        .map(function (input) { return input.value; });
+      window.history.replaceState(null, "", keep.length ? "#chon=" + keep.join(",") : window.location.pathname);
+      apply();
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + province.name));
+    fieldset.appendChild(label);
+  });
+  var clear = document.createElement("button");
+  clear.type = "button";
+  clear.textContent = picker.getAttribute("data-clear");
+  clear.addEventListener("click", function () {
+    window.history.replaceState(null, "", window.location.pathname);
+    apply();
+  });
+  fieldset.appendChild(clear);
+  picker.appendChild(fieldset);
+  picker.hidden = false;
+  window.addEventListener("hashchange", apply);
+  apply();
+})();

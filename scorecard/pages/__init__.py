@@ -17,6 +17,7 @@ rendered itself travels as :class:`markupsafe.Markup`.
 from __future__ import annotations
 
 from ..dataset import Dataset
+from .compare import compare_page
 from .home import home_page
 from .indicator import indicator_page
 from .links import safe_url
@@ -46,6 +47,7 @@ def all_pages(dataset: Dataset, charts: dict, ctx: dict, written: dict[str, str]
         pages.append(downloads_page(dataset, lang, ctx))
         pages.append(changes_page(dataset, lang, ctx))
         pages.append(national_page(dataset, lang, ctx))
+        pages.append(compare_page(dataset, lang, ctx))
         pages.extend(province_page(dataset, unit, lang, charts, ctx) for unit in dataset.provinces.values())
         pages.extend(indicator_page(dataset, indicator_id, lang, charts, ctx) for indicator_id in dataset.indicators)
     return pages

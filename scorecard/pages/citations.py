@@ -7,8 +7,10 @@ import re
 
 from markupsafe import Markup
 
-from ..dataset import Dataset, Release
+from ..dataset import Dataset, Fact, Release
 from ..i18n import t
+from ..ids import fact_id
+from ..wording import figure_text, when_short
 from .render import macro, render
 
 # BibTeX counts every brace, a backslash before it or not, so "\}" would still end a field: braces
@@ -75,6 +77,28 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
     key = re.sub(r"[^a-z0-9]+", "-", f"scorecard-{version}-{url_path}".lower()).strip("-")
     bibtex = _bibtex(release, key, title, site_title, version, url)
     return render("cite.html", lang=lang, version=version, apa=apa, bibtex=bibtex, site_url=site_url)
+
+
+def figure_citation(dataset: Dataset, fact: Fact, page_path: str, lang: str) -> str:
+    """How to cite one figure: this version of this page, at the figure's anchor, and its own source.
+
+    "Nhóm … (2026). Lào Cai: Hồ sơ xử lý trực tuyến, 92 % (tháng 5/2025). Bảng điểm … (phiên bản dữ liệu
+    2026.12). https://…/2026.12/provinces/lao-cai/#online_dossiers_share-1a2b3c4d. Nguồn: Báo …, “…”."
+    """
+    release = dataset.release
+    version = release.version if release else "dev"
+    _, url = page_url(page_path, version, release.site_url if release else None)
+    indicator = dataset.indicators.get(fact.indicator)
+    subject = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
+    name = getattr(indicator.name, lang) if indicator else fact.indicator
+    site_title = release.title[lang] if release else t(lang, "site_title")
+    source = dataset.sources.get(fact.observation.source)
+    origin = f" {t(lang, 'source')}: {source.publisher}, “{source.title}”." if source else ""
+    return (
+        f"{release.authors if release else ''} ({release.released.year if release else ''}). {subject}: {name}, "
+        f"{figure_text(dataset, fact, lang)} ({when_short(dataset, fact, lang)}). {site_title} "
+        f"({t(lang, 'data_version').lower()} {version}). {url}#{fact_id(fact)}.{origin}"
+    )
 
 
 def version_line(dataset: Dataset, lang: str) -> Markup | str:

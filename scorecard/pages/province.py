@@ -9,6 +9,7 @@ from ..i18n import t
 from ..territory import ProvinceUnit
 from ..wording import merged_text, own_facts, sort_key, territory_break
 from .blocks import search_keywords
+from .cards import headline_cards
 from .chart_block import chart_block
 from .citations import cite_block
 from .links import prefix, rel
@@ -49,6 +50,7 @@ def _own_figures(
     parts: list = []
     if not unit.unchanged:
         parts.append(macro("warning_box")(territory_break(dataset, lang)))
+    parts += [f"## {t(lang, 'headline')}\n", headline_cards(dataset, unit, path, lang)]
     parts.append(f"## {t(lang, 'by_pillar')}\n")
     parts.append(pillar_scorecard(dataset, own, path, lang))
     chart_blocks = _charts(dataset, unit, own, path, lang, charts, charts_dir)

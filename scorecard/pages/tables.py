@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from ..dataset import Dataset, Fact
 from ..i18n import t
+from ..ids import fact_id
 from ..numbers import format_amount
 from ..wording import (
     figure_text,
@@ -25,6 +26,7 @@ from ..wording import (
     when_text,
     whose_text,
 )
+from .citations import figure_citation
 from .links import page_link, prefix, source_link
 from .markdown_text import md_esc
 from .render import macro, render
@@ -35,8 +37,10 @@ from .render import macro, render
 _SEARCH_EXCLUDED = "sc-figures"
 
 
-def table(headers: list, rows: list[list], caption: str | None = None, css: str = "sc-table") -> Markup:
-    """An HTML table of text or Markup cells; every row has one cell per header."""
+def table(
+    headers: list, rows: list[list], caption: str | None = None, css: str = "sc-table", row_ids: list | None = None
+) -> Markup:
+    """An HTML table of text or Markup cells; every row has one cell per header (and an id, if given)."""
     for row in rows:
         if len(row) != len(headers):
             raise ValueError(f"a row of {len(row)} cells under {len(headers)} headers")
@@ -47,6 +51,7 @@ def table(headers: list, rows: list[list], caption: str | None = None, css: str 
         caption=caption,
         css=css,
         search_exclude=_SEARCH_EXCLUDED in css.split(),
+        row_ids=row_ids or [],
     )
 
 
@@ -87,14 +92,15 @@ def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_pr
         whose_text(dataset, fact, lang),
         territory_text(dataset, fact, lang),
         source_link(dataset, obs.source, page_path, lang),
-        macro("quote")(obs.quote, note_text(obs.note, lang), lang),
+        macro("quote")(obs.quote, note_text(obs.note, lang), lang, figure_citation(dataset, fact, page_path, lang)),
     ]
 
 
 def figures_table(dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool) -> Markup:
     """Every figure with its date, territory, scope, source link and verbatim quote."""
     rows = [_figure_row(dataset, fact, page_path, lang, show_province) for fact in facts]
-    return table(_figure_headers(lang, show_province), rows, css="sc-table sc-figures")
+    ids = [fact_id(fact) for fact in facts]
+    return table(_figure_headers(lang, show_province), rows, css="sc-table sc-figures", row_ids=ids)
 
 
 def progress_text(dataset: Dataset, actual: Fact | None, target: Fact | None, lang: str) -> str:

@@ -1,0 +1,97 @@
+"""A province page's first screen: one card per headline indicator.
+
+Each card reads its figure the way every table does (:mod:`wording`): the latest whole-province
+actual, its date, the former unit it describes if any; then the province's place in the ranking
+(:mod:`ranking`, the same cohort as the ranking chart, with its year and how many provinces it
+holds), the country's latest figure and the nearest target with the progress toward it. A card
+without a figure still shows the target, so a province's ambition is visible before its results.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..dataset import Dataset, Fact
+from ..i18n import t
+from ..ids import fact_id
+from ..numbers import format_number
+from ..ranking import ranking
+from ..territory import ProvinceUnit
+from ..wording import (
+    figure_text,
+    latest_actual,
+    national_latest,
+    next_target,
+    own_facts,
+    territory_short,
+    when_short,
+)
+from .links import prefix, rel
+from .render import render
+from .tables import progress_text
+
+
+def headline_cards(dataset: Dataset, unit: ProvinceUnit, path: str, lang: str) -> Markup:
+    """The cards of the headline indicators (``headline: true`` in data/indicators.yaml), in their order."""
+    own = own_facts(dataset.facts_for(unit.slug))
+    cards = [_card(dataset, unit, own, indicator, path, lang) for indicator in dataset.indicators.values()]
+    return render("cards.html", lang=lang, label=t(lang, "headline"), cards=[c for c in cards if c is not None])
+
+
+def _card(dataset: Dataset, unit: ProvinceUnit, own: list[Fact], indicator, path: str, lang: str) -> dict | None:
+    if not indicator.headline:
+        return None
+    actual = latest_actual(dataset, own, indicator.id)
+    target = next_target(dataset, own, indicator.id)
+    facts = [*_rank(dataset, unit, indicator, actual, lang), *_national(dataset, indicator.id, lang)]
+    if target is not None:
+        progress = progress_text(dataset, actual, target, lang)
+        text = f"{figure_text(dataset, target, lang)}, {when_short(dataset, target, lang)}"
+        facts.append(
+            (t(lang, "target_header"), text + (f" · {t(lang, 'card_progress')} {progress}" if progress else ""))
+        )
+    card = {
+        "name": getattr(indicator.name, lang),
+        "href": rel(path, f"{prefix(lang)}indicators/{indicator.id}.md"),
+        "value": None,
+        "facts": facts,
+    }
+    if actual is not None:
+        former = actual.territory is not None and not actual.territory.current and not actual.territory.unchanged
+        card |= {
+            "value": figure_text(dataset, actual, lang),
+            "when": when_short(dataset, actual, lang),
+            "former": territory_short(dataset, actual, lang) if former else "",
+            "anchor": fact_id(actual),
+        }
+    return card
+
+
+def _rank(dataset: Dataset, unit: ProvinceUnit, indicator, actual: Fact | None, lang: str) -> list[tuple[str, str]]:
+    """ "Thứ 3/17 tỉnh có số liệu năm 2025", when the card's own figure is the one the ranking ranks."""
+    ranked = ranking(dataset, indicator.id) if indicator.unit != "rank" else None
+    place = ranked.place_of(unit.slug) if ranked else None
+    if place is None or actual is None or place[1] is not actual:
+        return []
+    text = t(lang, "card_rank").format(
+        place=format_number(place[0], lang), count=format_number(len(ranked.entries), lang), year=ranked.year
+    )
+    return [(t(lang, "card_rank_term"), text)]
+
+
+def _target(dataset: Dataset, actual: Fact | None, target: Fact | None, lang: str) -> list[tuple[str, str]]:
+    """ "100 %, mục tiêu 2025 · đạt 92 %" (progress as the pillar tables compute it)."""
+    if target is None:
+        return []
+    text = f"{figure_text(dataset, target, lang)}, {when_short(dataset, target, lang)}"
+    progress = progress_text(dataset, actual, target, lang)
+    if progress:
+        text += f" · {t(lang, 'card_progress')} {progress}"
+    return [(t(lang, "target_header"), text)]
+
+
+def _national(dataset: Dataset, indicator_id: str, lang: str) -> list[tuple[str, str]]:
+    fact = national_latest(dataset, indicator_id)
+    if fact is None:
+        return []
+    return [(t(lang, "card_national"), f"{figure_text(dataset, fact, lang)}, {when_short(dataset, fact, lang)}")]

@@ -1,0 +1,123 @@
+"""The pages at a glance, on the real data: headline cards, the compare page, every figure's anchor
+and its "cite this figure" text. Each check reads the generated HTML and compares it with what the
+one rule of "latest" (wording), the one ranking (scorecard.ranking) and the country's figures say.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scorecard.dataset import load_dataset
+from scorecard.ids import fact_id
+from scorecard.pages import all_pages
+from scorecard.pages.compare import MIN_PROVINCES
+from scorecard.ranking import ranking
+from scorecard.wording import figure_text, latest_actual, national_latest, own_facts, territory_short
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def real():
+    dataset = load_dataset(DATA)
+    pages = {p.path: p.text for p in all_pages(dataset, {}, {"site_url": None, "charts_dir": "generated/charts"})}
+    return dataset, pages
+
+
+def soup(pages: dict, path: str) -> BeautifulSoup:
+    return BeautifulSoup(pages[path], "html.parser")
+
+
+def cards(pages: dict, path: str) -> dict[str, object]:
+    return {card.select_one(".sc-card-name").get_text(): card for card in soup(pages, path).select("li.sc-card")}
+
+
+@pytest.mark.parametrize("slug", ["lao-cai", "ha-noi", "da-nang", "tuyen-quang", "can-tho"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_each_headline_card_shows_the_latest_figure_and_links_to_its_row(real, slug, lang):
+    dataset, pages = real
+    path = ("en/" if lang == "en" else "") + f"provinces/{slug}.md"
+    page, shown = soup(pages, path), cards(pages, path)
+    headline = [i for i in dataset.indicators.values() if i.headline]
+    assert list(shown) == [getattr(i.name, lang) for i in headline]
+    own = own_facts(dataset.facts_for(slug))
+    for indicator in headline:
+        card = shown[getattr(indicator.name, lang)]
+        fact = latest_actual(dataset, own, indicator.id)
+        value = card.select_one(".sc-card-value")
+        if fact is None:
+            assert "sc-card-empty" in card["class"] and value.find("a") is None
+            continue
+        assert value.get_text() == figure_text(dataset, fact, lang)
+        anchor = value.find("a")["href"].removeprefix("#")
+        assert anchor == fact_id(fact) and page.find("tr", id=anchor) is not None  # the row is on the page
+        former = fact.territory is not None and not fact.territory.current and not fact.territory.unchanged
+        mark = card.select_one(".sc-former")
+        assert (mark.get_text() if mark else None) == (territory_short(dataset, fact, lang) if former else None)
+
+
+def test_a_card_gives_the_ranking_place_and_the_country_figure_as_the_ranking_and_national_file_do(real):
+    dataset, pages = real
+    checked = 0
+    for indicator in (i for i in dataset.indicators.values() if i.headline and i.unit != "rank"):
+        ranked = ranking(dataset, indicator.id)
+        national = national_latest(dataset, indicator.id)
+        for place, slug, fact in ranked.entries if ranked else ():
+            card = cards(pages, f"provinces/{slug}.md")[indicator.name.vi]
+            facts = {dt.get_text(): dd.get_text() for dt, dd in zip(card.select("dt"), card.select("dd"), strict=True)}
+            if latest_actual(dataset, own_facts(dataset.facts_for(slug)), indicator.id) is fact:
+                assert facts["Xếp hạng"].startswith(f"thứ {place}/{len(ranked.entries)} ")
+                assert facts["Xếp hạng"].endswith(f"năm {ranked.year}")
+                checked += 1
+            if national is not None:
+                assert facts["Cả nước"].startswith(figure_text(dataset, national, "vi"))
+    assert checked >= 20  # most ranked provinces are ranked by their latest figure
+
+
+def test_every_figure_row_has_a_unique_anchor_and_a_citation_naming_the_version(real):
+    dataset, pages = real
+    version = dataset.release.version
+    for path in ("provinces/lao-cai.md", "en/indicators/online_dossiers_share.md", "sources.md", "national.md"):
+        rows = soup(pages, path).select("table.sc-figures tbody tr")
+        ids = [row.get("id") for row in rows]
+        assert rows and all(ids) and len(set(ids)) == len(ids), path
+        for row in rows[:5]:
+            cite = row.select_one("details.sc-cite-figure p").get_text()
+            assert f"{version}" in cite and cite.count(f"#{row['id']}") == 1, cite
+
+
+def test_a_figure_is_cited_at_its_own_page_address(real):
+    dataset, pages = real
+    fact = latest_actual(dataset, own_facts(dataset.facts_for("lao-cai")), "online_dossiers_share")
+    row = soup(pages, "provinces/lao-cai.md").find("tr", id=fact_id(fact))
+    cite = row.select_one("details.sc-cite-figure p").get_text()
+    assert f"/{dataset.release.version}/provinces/lao-cai/#{fact_id(fact)}" in cite
+    assert "Lào Cai" in cite and figure_text(dataset, fact, "vi") in cite
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_compare_page_sets_every_province_side_by_side_pillar_by_pillar(real, lang):
+    dataset, pages = real
+    page = soup(pages, ("en/" if lang == "en" else "") + "compare.md")
+    tables = page.select("table.sc-compare")
+    assert len(tables) >= 3
+    ids = Counter(row.get("id") for row in page.select("tr[id]"))
+    assert all(count == 1 for count in ids.values())
+    for table in tables:
+        rows = table.select("tbody tr")
+        assert [row.select_one("td").get_text() for row in rows] == [u.name for u in dataset.provinces.values()]
+        columns = [a["href"].rstrip("/").split("/")[-1] for a in table.select("thead th a")]
+        for column, indicator_id in enumerate(columns, start=1):
+            with_figure = 0
+            for row, (slug, _) in zip(rows, dataset.provinces.items(), strict=True):
+                fact = latest_actual(dataset, own_facts(dataset.facts_for(slug)), indicator_id)
+                cell = row.select("td")[column].get_text()
+                assert cell.startswith(figure_text(dataset, fact, lang)) if fact else cell == "—"
+                with_figure += fact is not None
+            assert with_figure >= MIN_PROVINCES
+    picker = page.select_one(".sc-compare-picker")
+    assert picker.has_attr("hidden") and not picker.get_text(strip=True)  # nothing to use without JavaScript
