@@ -121,3 +121,18 @@ def test_the_compare_page_sets_every_province_side_by_side_pillar_by_pillar(real
             assert with_figure >= MIN_PROVINCES
     picker = page.select_one(".sc-compare-picker")
     assert picker.has_attr("hidden") and not picker.get_text(strip=True)  # nothing to use without JavaScript
+
+
+@pytest.mark.parametrize("path", ["downloads.md", "en/downloads.md"])
+def test_the_downloads_page_links_the_json_api_files_the_build_writes(real, path):
+    from posixpath import join, normpath
+
+    from scorecard.api import API_DIR, api_files
+
+    dataset, pages = real
+    written = {f"{API_DIR}/{name}" for name in api_files(dataset)}
+    served = path.removesuffix(".md") + "/"  # the page is served as a folder
+    links = [a["href"] for a in soup(pages, path).select("a[href*='api/v1/']")]
+    assert len(links) >= 5
+    for href in links:
+        assert normpath(join(served, href)) in written, href

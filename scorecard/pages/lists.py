@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
+from ..api import api_summary
 from ..dataset import Dataset
 from ..i18n import t
 from ..wording import note_text, own_facts, sort_key, unit_label
@@ -144,11 +145,35 @@ def downloads_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         version_line(dataset, lang),
         macro("downloads")(rel(path, "generated/downloads/").rstrip("/"), files),
         licence_paragraph(dataset.release, note),
+        f"## {t(lang, 'api_heading')}\n",
+        paragraph(t(lang, "api_intro")),
+        macro("api_files")(_api_items(dataset, path, lang)),
         f"## {t(lang, 'how_to_cite')}\n",
         paragraph(_dataset_apa(dataset, lang, ctx["site_url"])),
         cite_block(dataset, path, t(lang, "downloads"), lang, ctx["site_url"]),
     ]
     return Page(path, page_text(parts))
+
+
+def _api_items(dataset: Dataset, path: str, lang: str) -> list[tuple]:
+    """Each API file linked; a pattern ("provinces/<slug>.json") with a real example beside it."""
+    examples = {"<slug>": next(iter(dataset.provinces), None), "<id>": next(iter(dataset.indicators), None)}
+    items = []
+    for api_path, label in api_summary(lang):
+        pattern = next((key for key in examples if key in api_path), None)
+        example = None
+        if pattern and examples[pattern]:
+            real = api_path.replace(pattern, examples[pattern])
+            example = (_file_href(path, real), real)
+        linked = pattern is None and not api_path.endswith("/")
+        items.append((_file_href(path, api_path) if linked else None, api_path, label, example))
+    return items
+
+
+def _file_href(page_path: str, file_path: str) -> str:
+    """A link from a page to a file (not a page: no trailing slash), as the downloads are linked."""
+    folder, name = file_path.rsplit("/", 1)
+    return rel(page_path, folder + "/").rstrip("/") + "/" + name
 
 
 def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
