@@ -195,6 +195,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The previous version ({previous}) could not be read.",
     },
     "cite_figure": {"vi": "Trích dẫn số liệu này", "en": "Cite this figure"},
+    # ---- embedding a chart (scorecard/pages/embed.py) ----
+    "embed_chart": {"vi": "Nhúng biểu đồ vào trang khác", "en": "Embed this chart in another page"},
+    "embed_how": {
+        "vi": "Dán đoạn mã này vào trang của bạn; biểu đồ giữ nguyên phiên bản dữ liệu này, kèm nguồn và bảng số.",
+        "en": "Paste this code into your page; the chart stays at this data version, with its sources and numbers.",
+    },
+    "embed_full_page": {"vi": "Xem trang đầy đủ", "en": "See the full page"},
     # ---- the compare page (scorecard/pages/compare.py) ----
     "compare_title": {"vi": "So sánh các tỉnh, thành phố", "en": "Compare provinces"},
     "compare_intro": {

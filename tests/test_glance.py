@@ -136,3 +136,48 @@ def test_the_downloads_page_links_the_json_api_files_the_build_writes(real, path
     assert len(links) >= 5
     for href in links:
         assert normpath(join(served, href)) in written, href
+
+
+@pytest.fixture(scope="module")
+def with_charts():
+    from scorecard.build import chart_jobs
+
+    dataset = load_dataset(DATA)
+    jobs = chart_jobs(dataset)
+    pages = {p.path: p.text for p in all_pages(dataset, jobs, {"site_url": None, "charts_dir": "generated/charts"})}
+    return dataset, jobs, pages
+
+
+def test_every_chart_has_an_embed_page_with_its_picture_numbers_credit_and_version(with_charts):
+    from posixpath import join, normpath
+
+    dataset, jobs, pages = with_charts
+    version = dataset.release.version
+    for job in jobs.values():
+        path = f"embed/{job.name}/index.html"
+        page = BeautifulSoup(pages[path], "html.parser")
+        served = f"embed/{job.name}/"
+        assert normpath(join(served, page.find("img")["src"])) == f"generated/charts/{job.name}.svg"
+        assert page.find("img")["alt"] == job.alt
+        assert page.find("script") is None and "default-src 'none'" in str(page.find("meta", {"http-equiv": True}))
+        assert f"/{version}/" in page.find("link", rel="canonical")["href"]
+        assert len(page.select("details table tbody tr")) == len(job.rows)
+        back = normpath(join(served, page.find("a", target="_top")["href"]))
+        assert back + ".md" in pages or back + "/index.md" in pages, back
+        assert dataset.release.license_name in page.select_one(".sc-embed-credit").get_text()
+    assert len([p for p in pages if p.startswith("embed/")]) == len(jobs)
+
+
+def test_a_chart_block_gives_the_iframe_of_its_embed_page_at_this_version(with_charts):
+    dataset, jobs, pages = with_charts
+    job = next(j for k, j in jobs.items() if k[0] == "ranking" and k[3] == "vi")
+    block = next(
+        fig
+        for fig in soup(pages, f"indicators/{job.name.removeprefix('ranking-').removesuffix('-vi')}.md").select(
+            "figure.sc-chart"
+        )
+        if job.name in fig.find("img")["src"]
+    )
+    code = BeautifulSoup(block.select_one("details.sc-embed code").get_text(), "html.parser").find("iframe")
+    assert code["src"] == f"/{dataset.release.version}/embed/{job.name}/"
+    assert code["title"] and int(code["width"]) > job.width

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..dataset import Dataset
 from ..i18n import t
-from .citations import license_name
+from .citations import license_name, page_url
 from .links import rel
 from .render import render
 from .tables import table
@@ -27,11 +27,28 @@ def chart_credit(dataset: Dataset, job: ChartJob, lang: str) -> str:
     return f"{t(lang, 'source')}: {'; '.join(publishers)}. {site}{version}{licence}."
 
 
-def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, charts_dir: str) -> Markup:
-    """A static SVG with its text alternative, its credit, a table of its numbers, downloads and the opt-in
-    interactive view."""
-    columns = [c for c in job.rows[0] if c != "value"] if job.rows else []  # the raw number stays in the CSV
+def data_table(job: ChartJob) -> Markup:
+    """The chart's numbers as a table (the raw number column stays in the CSV)."""
+    columns = [c for c in job.rows[0] if c != "value"] if job.rows else []
     rows = [["" if row[c] is None else str(row[c]) for c in columns] for row in job.rows]
+    return table([str(c) for c in columns], rows)
+
+
+def embed_code(dataset: Dataset, job: ChartJob) -> str:
+    """The <iframe> a journalist pastes: this data version's embed page of the chart, at the chart's size."""
+    release = dataset.release
+    version = release.version if release else "dev"
+    url = page_url(f"embed/{job.name}/index.md", version, release.site_url if release else None)[1]
+    title = job.alt.split(". ")[0]
+    return (
+        f'<iframe src="{url}" width="{job.width + 20}" height="{job.height + 120}" title="{escape(title)}" '
+        'loading="lazy" style="border:0;max-width:100%"></iframe>'
+    )
+
+
+def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, charts_dir: str) -> Markup:
+    """A static SVG with its text alternative, its credit, a table of its numbers, downloads, the opt-in
+    interactive view and the code to embed it elsewhere."""
     return render(
         "chart_block.html",
         lang=lang,
@@ -40,5 +57,6 @@ def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, char
         height=job.height,
         alt=job.alt,
         credit=chart_credit(dataset, job, lang),
-        table=table([str(c) for c in columns], rows),
+        table=data_table(job),
+        embed=embed_code(dataset, job),
     )
