@@ -1,0 +1,113 @@
+"""The pages at a glance in Debian's Chromium: the map, the headline cards, the compare page with and
+without JavaScript, and an embed page, on the real site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests._site import real_site, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    url, server = serve(real_site())
+    yield url
+    server.shutdown()
+
+
+def open_page(browser, url, **options):
+    context = browser.new_context(**options)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(url, wait_until="networkidle")
+    return page, errors
+
+
+def test_the_home_map_has_34_named_tile_links_reached_by_the_keyboard(browser, base_url):
+    page, errors = open_page(browser, base_url, viewport={"width": 360, "height": 800})
+    links = page.locator("svg.sc-tm-map a")
+    assert links.count() == 34
+    names = [links.nth(i).evaluate("a => a.querySelector('title').textContent") for i in range(34)]
+    assert all(":" in name for name in names) and len(set(names)) == 34
+    assert page.locator("svg.sc-tm-map > desc").text_content().strip()
+    links.first.focus()
+    assert page.evaluate("document.activeElement.closest('svg') !== null")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('svg.sc-tm-map') !== null")  # the next tile, not the page
+    href = links.first.get_attribute("href")
+    links.first.click()
+    page.wait_for_load_state("networkidle")
+    assert "/provinces/" in page.url and href.strip("./").split("/")[-2] in page.url
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_province_page_opens_on_its_headline_cards(browser, base_url, width):
+    page, errors = open_page(browser, base_url + "provinces/lao-cai/", viewport={"width": width, "height": 900})
+    cards = page.locator("ul.sc-cards > li")
+    assert cards.count() == 5
+    first = cards.first.bounding_box()
+    assert first["y"] < 900  # on the first screen
+    assert cards.first.locator(".sc-card-value").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    anchor = cards.first.locator(".sc-card-value a").get_attribute("href")
+    cards.first.locator(".sc-card-value a").click()
+    assert page.evaluate(f"document.getElementById('{anchor[1:]}') !== null")
+    assert errors == []
+    page.context.close()
+
+
+def test_the_compare_page_without_javascript_shows_every_province(browser, base_url):
+    page, _ = open_page(browser, base_url + "compare/", java_script_enabled=False)
+    first = page.locator("table.sc-compare").first
+    assert first.locator("tbody tr:visible").count() == 34
+    assert page.locator(".sc-compare-picker input").count() == 0
+    page.context.close()
+
+
+def test_the_compare_page_with_javascript_keeps_the_chosen_provinces_and_the_address(browser, base_url):
+    page, errors = open_page(browser, base_url + "compare/")
+    boxes = page.locator(".sc-compare-picker input[type=checkbox]")
+    assert boxes.count() == 34
+    page.locator(".sc-compare-picker label", has_text="Lào Cai").locator("input").check()
+    page.locator(".sc-compare-picker label", has_text="Hà Nội").locator("input").check()
+    for table in page.locator("table.sc-compare").all():
+        shown = [row.locator("td").first.text_content() for row in table.locator("tbody tr:visible").all()]
+        assert sorted(shown) == ["Hà Nội", "Lào Cai"]
+    assert "chon=" in page.url and "lao-cai" in page.url and "ha-noi" in page.url
+    shared, _ = open_page(browser, page.url)  # the address alone restores the choice
+    assert shared.locator("table.sc-compare").first.locator("tbody tr:visible").count() == 2
+    page.get_by_role("button").filter(has_text="Hiện tất cả").click()
+    assert page.locator("table.sc-compare").first.locator("tbody tr:visible").count() == 34
+    assert errors == []
+    shared.context.close()
+    page.context.close()
+
+
+def test_an_embed_page_shows_its_chart_alone_and_fetches_only_from_the_site(browser, base_url):
+    page, _ = open_page(browser, base_url + "indicators/online_dossiers_share/")
+    code = page.locator("details.sc-embed code").first.text_content()
+    src = code.split('src="')[1].split('"')[0]
+    version = json.loads((real_site() / "api" / "v1" / "index.json").read_text(encoding="utf-8"))["version"]
+    assert src.startswith(f"/{version}/embed/") or f"/{version}/embed/" in src
+    embed = src.split("/embed/")[1]
+    requests: list[str] = []
+    context = browser.new_context(viewport={"width": 420, "height": 600})
+    frame = context.new_page()
+    frame.on("request", lambda request: requests.append(request.url))
+    frame.goto(base_url + "embed/" + embed, wait_until="networkidle")
+    image = frame.locator("figure img")
+    assert frame.evaluate("img => img.complete && img.naturalWidth > 0", image.element_handle())
+    assert frame.locator("script").count() == 0
+    assert all(url.startswith(base_url) for url in requests)
+    assert len(requests) == 2  # the page and its SVG
+    context.close()
+    page.context.close()
