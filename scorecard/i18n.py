@@ -195,6 +195,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The previous version ({previous}) could not be read.",
     },
     "cite_figure": {"vi": "Trích dẫn số liệu này", "en": "Cite this figure"},
+    "ranked_apart": {
+        "vi": "Không xếp hạng cùng (số liệu mới nhất của năm khác năm {year}, theo cơ sở xếp hạng khác hoặc của "
+        "đơn vị cũ):",
+        "en": "Not ranked with them (the latest figure is of another year than {year}, of another ranking base "
+        "or of a former unit):",
+    },
+    "ranked_none": {"vi": "Số liệu mới nhất của từng tỉnh:", "en": "Each province's latest figure:"},
     # ---- embedding a chart (scorecard/pages/embed.py) ----
     "embed_chart": {"vi": "Nhúng biểu đồ vào trang khác", "en": "Embed this chart in another page"},
     "embed_how": {

@@ -181,3 +181,24 @@ def test_a_chart_block_gives_the_iframe_of_its_embed_page_at_this_version(with_c
     code = BeautifulSoup(block.select_one("details.sc-embed code").get_text(), "html.parser").find("iframe")
     assert code["src"] == f"/{dataset.release.version}/embed/{job.name}/"
     assert code["title"] and int(code["width"]) > job.width
+
+
+def test_an_indicator_page_ranks_one_cohort_and_lists_every_other_province_apart(with_charts):
+    dataset, jobs, pages = with_charts
+    checked = 0
+    for indicator_id in dataset.indicators:
+        if ("ranking", None, indicator_id, "vi") not in jobs:
+            continue
+        ranked = {slug for _, slug, _ in ranking(dataset, indicator_id).entries}
+        with_figure = {
+            slug
+            for slug in dataset.provinces
+            if latest_actual(dataset, own_facts(dataset.facts_for(slug)), indicator_id)
+        }
+        page = soup(pages, f"indicators/{indicator_id}.md")
+        block = page.select_one("figure.sc-chart")
+        apart = block.find_next_sibling("div", class_="sc-table-wrap") if with_figure - ranked else None
+        names = {a.get_text() for a in apart.select("tbody td:first-child a")} if apart else set()
+        assert names == {dataset.provinces[s].name for s in with_figure - ranked}, indicator_id
+        checked += 1
+    assert checked >= 10

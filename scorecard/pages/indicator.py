@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..dataset import Dataset, Fact
 from ..i18n import t
+from ..ranking import ranking
 from ..tilemap import tile_map
-from ..wording import sort_key, territory_break, unit_label
+from ..wording import latest_actual, own_facts, sort_key, territory_break, unit_label
 from .blocks import paragraph, search_keywords
 from .chart_block import chart_block
 from .citations import cite_block
-from .links import prefix
+from .links import page_link, prefix
 from .markdown_text import front_matter, md_esc, page_text
 from .page import Page
 from .render import macro
-from .tables import figures_table
+from .tables import figure_cell, figures_table, table
 
 
 def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict, ctx: dict) -> Page:
@@ -72,9 +75,28 @@ def _ranking(dataset: Dataset, indicator, path: str, lang: str, charts: dict, ch
     job = charts.get(("ranking", None, indicator.id, lang))
     if not indicator.comparable:
         return paragraph(t(lang, "not_comparable"))
-    if job is not None:
-        return chart_block(dataset, job, path, lang, charts_dir)
-    return paragraph(f"{t(lang, 'no_data')}.")
+    if job is None:
+        return paragraph(f"{t(lang, 'no_data')}.")
+    apart = _ranked_apart(dataset, indicator, path, lang)
+    return Markup("\n\n").join([chart_block(dataset, job, path, lang, charts_dir), *apart])
+
+
+def _ranked_apart(dataset: Dataset, indicator, path: str, lang: str) -> list:
+    """The provinces with a latest figure outside the ranking (another year, base or a former unit), apart."""
+    ranked = ranking(dataset, indicator.id)
+    inside = {slug for _, slug, _ in ranked.entries} if ranked else set()
+    rows = []
+    for slug, unit in dataset.provinces.items():
+        fact = latest_actual(dataset, own_facts(dataset.facts_for(slug)), indicator.id)
+        if fact is None or slug in inside:
+            continue
+        rows.append(
+            [page_link(path, f"{prefix(lang)}provinces/{slug}.md", unit.name), figure_cell(dataset, fact, lang)]
+        )
+    if not rows:
+        return []
+    heading = t(lang, "ranked_apart").format(year=ranked.year) if ranked else t(lang, "ranked_none")
+    return [paragraph(heading), table([t(lang, "province"), t(lang, "latest")], rows)]
 
 
 def _caveats(dataset: Dataset, indicator, facts: list[Fact], lang: str) -> list[str]:
