@@ -146,6 +146,10 @@ def test_each_page_carries_its_citation_with_the_version():
         if path.parent.name == "search":
             continue
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if path.parent.parent.name == "embed":  # a chart alone: its credit and address name the version
+            assert VERSION in soup.select_one(".sc-embed-credit").get_text(), path
+            assert f"https://example.test/scorecard/{VERSION}/" in soup.find("link", rel="canonical")["href"], path
+            continue
         cite = soup.select_one("section.sc-cite")
         assert cite is not None, path
         assert VERSION in cite.get_text(), path

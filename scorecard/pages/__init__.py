@@ -51,5 +51,5 @@ def all_pages(dataset: Dataset, charts: dict, ctx: dict, written: dict[str, str]
         pages.append(compare_page(dataset, lang, ctx))
         pages.extend(province_page(dataset, unit, lang, charts, ctx) for unit in dataset.provinces.values())
         pages.extend(indicator_page(dataset, indicator_id, lang, charts, ctx) for indicator_id in dataset.indicators)
-    pages.extend(embed_pages(dataset, charts, ctx.get("charts_dir", "generated/charts")))
+    pages.extend(embed_pages(dataset, charts, ctx.get("charts_dir", "generated/charts"), ctx.get("site_url")))
     return pages

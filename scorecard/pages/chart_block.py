@@ -34,11 +34,11 @@ def data_table(job: ChartJob) -> Markup:
     return table([str(c) for c in columns], rows)
 
 
-def embed_code(dataset: Dataset, job: ChartJob) -> str:
+def embed_code(dataset: Dataset, job: ChartJob, site_url: str | None) -> str:
     """The <iframe> a journalist pastes: this data version's embed page of the chart, at the chart's size."""
     release = dataset.release
     version = release.version if release else "dev"
-    url = page_url(f"embed/{job.name}/index.md", version, release.site_url if release else None)[1]
+    url = page_url(f"embed/{job.name}/index.md", version, site_url)[1]
     title = job.alt.split(". ")[0]
     return (
         f'<iframe src="{url}" width="{job.width + 20}" height="{job.height + 120}" title="{escape(title)}" '
@@ -46,7 +46,9 @@ def embed_code(dataset: Dataset, job: ChartJob) -> str:
     )
 
 
-def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, charts_dir: str) -> Markup:
+def chart_block(
+    dataset: Dataset, job: ChartJob, page_path: str, lang: str, charts_dir: str, site_url: str | None = None
+) -> Markup:
     """A static SVG with its text alternative, its credit, a table of its numbers, downloads, the opt-in
     interactive view and the code to embed it elsewhere."""
     return render(
@@ -58,5 +60,5 @@ def chart_block(dataset: Dataset, job: ChartJob, page_path: str, lang: str, char
         alt=job.alt,
         credit=chart_credit(dataset, job, lang),
         table=data_table(job),
-        embed=embed_code(dataset, job),
+        embed=embed_code(dataset, job, site_url),
     )

@@ -79,7 +79,7 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
     return render("cite.html", lang=lang, version=version, apa=apa, bibtex=bibtex, site_url=site_url)
 
 
-def figure_citation(dataset: Dataset, fact: Fact, page_path: str, lang: str) -> str:
+def figure_citation(dataset: Dataset, fact: Fact, page_path: str, lang: str, site_url: str | None) -> str:
     """How to cite one figure: this version of this page, at the figure's anchor, and its own source.
 
     "Nhóm … (2026). Lào Cai: Hồ sơ xử lý trực tuyến, 92 % (tháng 5/2025). Bảng điểm … (phiên bản dữ liệu
@@ -87,7 +87,7 @@ def figure_citation(dataset: Dataset, fact: Fact, page_path: str, lang: str) -> 
     """
     release = dataset.release
     version = release.version if release else "dev"
-    _, url = page_url(page_path, version, release.site_url if release else None)
+    _, url = page_url(page_path, version, site_url)
     indicator = dataset.indicators.get(fact.indicator)
     subject = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
     name = getattr(indicator.name, lang) if indicator else fact.indicator

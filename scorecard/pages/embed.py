@@ -36,13 +36,12 @@ def source_page(key: tuple, lang: str) -> str:
     return f"{prefix(lang)}provinces/{slug}.md"
 
 
-def embed_page(dataset: Dataset, key: tuple, job: ChartJob, charts_dir: str) -> Page:
+def embed_page(dataset: Dataset, key: tuple, job: ChartJob, charts_dir: str, site_url: str | None) -> Page:
     lang = key[3]
     path = embed_path(job)
     served = path.removesuffix(".html") + ".md"  # links are made as from an index page: embed/<chart>/
     home = source_page(key, lang)
     version = dataset.release.version if dataset.release else "dev"
-    site_url = dataset.release.site_url if dataset.release else None
     text = render(
         "embed.html",
         lang=lang,
@@ -59,6 +58,6 @@ def embed_page(dataset: Dataset, key: tuple, job: ChartJob, charts_dir: str) -> 
     return Page(path, str(text) + "\n")
 
 
-def embed_pages(dataset: Dataset, charts: dict, charts_dir: str) -> list[Page]:
+def embed_pages(dataset: Dataset, charts: dict, charts_dir: str, site_url: str | None = None) -> list[Page]:
     """One embed page per chart, in the charts' order."""
-    return [embed_page(dataset, key, job, charts_dir) for key, job in charts.items()]
+    return [embed_page(dataset, key, job, charts_dir, site_url) for key, job in charts.items()]

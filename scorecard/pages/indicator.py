@@ -38,18 +38,18 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
         search_keywords(indicator.name.vi, indicator.name.en),
         _details(dataset, indicator, lang),
         f"## {t(lang, 'ranking')}\n",
-        _ranking(dataset, indicator, path, lang, charts, ctx["charts_dir"]),
+        _ranking(dataset, indicator, path, lang, charts, ctx),
     ]
     if dataset.tilemap is not None:
         parts += [f"## {t(lang, 'map_heading')}\n", tile_map(dataset, indicator_id, lang, path)]
     national = [f for f in dataset.national_facts if f.indicator == indicator_id]
     if national:
         parts.append(f"## {t(lang, 'national_figures')}\n")
-        parts.append(figures_table(dataset, sorted(national, key=lambda f: sort_key(dataset, f)), path, lang, True))
+        national.sort(key=lambda f: sort_key(dataset, f))
+        parts.append(figures_table(dataset, national, path, lang, True, ctx["site_url"]))
     parts.append(f"## {t(lang, 'all_figures')}\n")
-    parts.append(
-        figures_table(dataset, facts, path, lang, show_province=True) if facts else paragraph(f"{t(lang, 'no_data')}.")
-    )
+    no_data = paragraph(f"{t(lang, 'no_data')}.")
+    parts.append(figures_table(dataset, facts, path, lang, True, ctx["site_url"]) if facts else no_data)
     caveats = _caveats(dataset, indicator, facts, lang)
     if caveats:
         parts.append(f"## {t(lang, 'caveats')}\n")
@@ -71,14 +71,14 @@ def _details(dataset: Dataset, indicator, lang: str):
     return macro("details")(pairs)
 
 
-def _ranking(dataset: Dataset, indicator, path: str, lang: str, charts: dict, charts_dir: str):
+def _ranking(dataset: Dataset, indicator, path: str, lang: str, charts: dict, ctx: dict):
     job = charts.get(("ranking", None, indicator.id, lang))
     if not indicator.comparable:
         return paragraph(t(lang, "not_comparable"))
     if job is None:
         return paragraph(f"{t(lang, 'no_data')}.")
     apart = _ranked_apart(dataset, indicator, path, lang)
-    return Markup("\n\n").join([chart_block(dataset, job, path, lang, charts_dir), *apart])
+    return Markup("\n\n").join([chart_block(dataset, job, path, lang, ctx["charts_dir"], ctx["site_url"]), *apart])
 
 
 def _ranked_apart(dataset: Dataset, indicator, path: str, lang: str) -> list:

@@ -64,7 +64,7 @@ def indicators_index(dataset: Dataset, lang: str, ctx: dict) -> Page:
     return Page(path, page_text(parts))
 
 
-def _source_block(dataset: Dataset, source, path: str, lang: str) -> Markup:
+def _source_block(dataset: Dataset, source, path: str, lang: str, site_url: str | None) -> Markup:
     not_stated = macro("em")(t(lang, "not_stated"))
     pairs = [
         (t(lang, "publisher"), source.publisher),
@@ -86,14 +86,14 @@ def _source_block(dataset: Dataset, source, path: str, lang: str) -> Markup:
         title=source.title,
         details=macro("details")(pairs),
         count=len(facts),
-        table=figures_table(dataset, facts, path, lang, show_province=True),
+        table=figures_table(dataset, facts, path, lang, True, site_url),
     )
 
 
 def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     path = f"{prefix(lang)}sources.md"
     parts = [front_matter(t(lang, "sources"), t(lang, "sources")), f"# {t(lang, 'sources')}\n"]
-    parts += [_source_block(dataset, source, path, lang) for source in dataset.sources.values()]
+    parts += [_source_block(dataset, source, path, lang, ctx["site_url"]) for source in dataset.sources.values()]
     parts.append(cite_block(dataset, path, t(lang, "sources"), lang, ctx["site_url"]))
     return Page(path, page_text(parts))
 
@@ -110,7 +110,7 @@ def national_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     parts = [
         front_matter(title, title),
         f"# {md_esc(title)}\n",
-        figures_table(dataset, facts, path, lang, show_province=False) if facts else _no_data(lang),
+        figures_table(dataset, facts, path, lang, False, ctx["site_url"]) if facts else _no_data(lang),
         cite_block(dataset, path, title, lang, ctx["site_url"]),
     ]
     return Page(path, page_text(parts))

@@ -34,17 +34,17 @@ def province_page(dataset: Dataset, unit: ProvinceUnit, lang: str, charts: dict,
     if not own:
         parts.append(macro("no_data_box")(lang, rel(path, f"{prefix(lang)}about.md") + "#contribute"))
     else:
-        parts += _own_figures(dataset, unit, own, path, lang, charts, ctx["charts_dir"])
+        parts += _own_figures(dataset, unit, own, path, lang, charts, ctx)
     comparison = [fact for fact in facts if fact.observation.subject != "province"]
     if comparison:
         parts.append(f"## {t(lang, 'comparison')}\n")
-        parts.append(figures_table(dataset, comparison, path, lang, show_province=False))
+        parts.append(figures_table(dataset, comparison, path, lang, False, ctx["site_url"]))
     parts.append(cite_block(dataset, path, unit.name, lang, ctx["site_url"]))
     return Page(path, page_text(parts))
 
 
 def _own_figures(
-    dataset: Dataset, unit: ProvinceUnit, own: list[Fact], path: str, lang: str, charts: dict, charts_dir: str
+    dataset: Dataset, unit: ProvinceUnit, own: list[Fact], path: str, lang: str, charts: dict, ctx: dict
 ) -> list:
     """The province's own figures: the territory warning, the scorecard, the charts and the full table."""
     parts: list = []
@@ -53,12 +53,12 @@ def _own_figures(
     parts += [f"## {t(lang, 'headline')}\n", headline_cards(dataset, unit, path, lang)]
     parts.append(f"## {t(lang, 'by_pillar')}\n")
     parts.append(pillar_scorecard(dataset, own, path, lang))
-    chart_blocks = _charts(dataset, unit, own, path, lang, charts, charts_dir)
+    chart_blocks = _charts(dataset, unit, own, path, lang, charts, ctx)
     if chart_blocks:
         parts.append(f"## {t(lang, 'history')}\n")
         parts.extend(chart_blocks)
     parts.append(f"## {t(lang, 'all_figures')}\n")
-    parts.append(figures_table(dataset, own, path, lang, show_province=False))
+    parts.append(figures_table(dataset, own, path, lang, False, ctx["site_url"]))
     return parts
 
 
@@ -80,12 +80,12 @@ def _lede(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lang: str) ->
 
 
 def _charts(
-    dataset: Dataset, unit: ProvinceUnit, own: list[Fact], path: str, lang: str, charts: dict, charts_dir: str
+    dataset: Dataset, unit: ProvinceUnit, own: list[Fact], path: str, lang: str, charts: dict, ctx: dict
 ) -> list[Markup]:
     blocks = []
     for indicator_id in sorted(dict.fromkeys(fact.indicator for fact in own)):
         for kind in ("progress", "history"):
             job = charts.get((kind, unit.slug, indicator_id, lang))
             if job is not None:
-                blocks.append(chart_block(dataset, job, path, lang, charts_dir))
+                blocks.append(chart_block(dataset, job, path, lang, ctx["charts_dir"], ctx["site_url"]))
     return blocks

@@ -79,7 +79,7 @@ def _figure_headers(lang: str, show_province: bool) -> list[str]:
     return headers + [t(lang, key) for key in keys]
 
 
-def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_province: bool) -> list:
+def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_province: bool, site_url) -> list:
     obs = fact.observation
     indicator = dataset.indicators.get(obs.indicator)
     name = getattr(indicator.name, lang) if indicator else obs.indicator
@@ -92,13 +92,17 @@ def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_pr
         whose_text(dataset, fact, lang),
         territory_text(dataset, fact, lang),
         source_link(dataset, obs.source, page_path, lang),
-        macro("quote")(obs.quote, note_text(obs.note, lang), lang, figure_citation(dataset, fact, page_path, lang)),
+        macro("quote")(
+            obs.quote, note_text(obs.note, lang), lang, figure_citation(dataset, fact, page_path, lang, site_url)
+        ),
     ]
 
 
-def figures_table(dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool) -> Markup:
+def figures_table(
+    dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool, site_url: str | None = None
+) -> Markup:
     """Every figure with its date, territory, scope, source link and verbatim quote."""
-    rows = [_figure_row(dataset, fact, page_path, lang, show_province) for fact in facts]
+    rows = [_figure_row(dataset, fact, page_path, lang, show_province, site_url) for fact in facts]
     ids = [fact_id(fact) for fact in facts]
     return table(_figure_headers(lang, show_province), rows, css="sc-table sc-figures", row_ids=ids)
 
@@ -119,16 +123,23 @@ def progress_text(dataset: Dataset, actual: Fact | None, target: Fact | None, la
 
 def _scorecard_row(dataset: Dataset, own: list[Fact], indicator_id: str, path: str, lang: str) -> list:
     indicator = dataset.indicators[indicator_id]
-    actual = latest_actual(dataset, own, indicator_id) or latest_actual(
-        dataset, own, indicator_id, whole_province=False
-    )
+    actual = latest_actual(dataset, own, indicator_id)
     target = next_target(dataset, own, indicator_id)
     return [
         page_link(path, f"{prefix(lang)}indicators/{indicator_id}.md", getattr(indicator.name, lang)),
-        figure_cell(dataset, actual, lang) if actual else "—",
+        figure_cell(dataset, actual, lang) if actual else _part_only(dataset, own, indicator_id, lang),
         figure_cell(dataset, target, lang) if target else "—",
         progress_text(dataset, actual, target, lang) or "—",
     ]
+
+
+def _part_only(dataset: Dataset, own: list[Fact], indicator_id: str, lang: str) -> Markup | str:
+    """No whole-province figure: "—", then the latest figure of a part (one network, one level), marked as
+    such, so the table never passes a part off as the province's latest."""
+    part = latest_actual(dataset, own, indicator_id, whole_province=False)
+    if part is None:
+        return "—"
+    return macro("part_only")(figure_cell(dataset, part, lang), whose_text(dataset, part, lang))
 
 
 def pillar_scorecard(dataset: Dataset, own: list[Fact], path: str, lang: str) -> str:
