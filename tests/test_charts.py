@@ -22,6 +22,7 @@ import vl_convert
 
 from scorecard import charts
 from scorecard.build import chart_jobs
+from scorecard.charts.theme import SCHEMA_URL
 from scorecard.dataset import Dataset, Fact, load_dataset
 from scorecard.model import Indicator, Observation, Scope, Source
 from scorecard.territory import ProvinceUnit, Reorganisation, Territory
@@ -369,6 +370,11 @@ def test_one_spec_of_each_kind_is_valid_vega_lite(rendered):
         "ranking-villages_fibre_share-vi",
     ):
         alt.LayerChart.from_dict(jobs[name].spec, validate=True)
+
+
+def test_specs_name_the_vega_lite_version_the_pinned_altair_validates():
+    # specs are plain dicts now; their $schema must follow Altair (whose schema the test above checks against)
+    assert SCHEMA_URL == alt.SCHEMA_URL
 
 
 def test_text_from_data_stays_plain_text_and_out_ofexpressions(tmp_path):

@@ -1,0 +1,124 @@
+"""The charts' words: legend, tooltip and table headings, labels, and how a territory is named.
+
+Every interface word is a key of :mod:`scorecard.i18n` (one vocabulary with the pages); the
+words for units and qualifiers are read through :func:`unit_word` and :func:`qualifier_word`
+only, so moving them into ``data/`` changes one line each.
+"""
+
+from __future__ import annotations
+
+from .. import wording
+from ..dataset import Dataset, Fact
+from ..i18n import QUALIFIERS, UNITS, date_text, t
+from ..numbers import format_amount
+from ..territory import ProvinceUnit, Territory
+from ..wording import merged_text
+from . import queries
+
+# The chart's words by short name, each an interface word of :mod:`i18n` (one vocabulary with the pages).
+_WORD_KEYS = {
+    **{key: key for key in ("actual", "target", "territory", "date", "kind", "figure", "scope", "source")},
+    **{key: key for key in ("province", "latest")},
+    **{
+        key: f"chart_{key}"
+        for key in (
+            "rank",
+            "before",
+            "from",
+            "unclear",
+            "merger",
+            "by",
+            "current",
+            "former",
+            "ranking_sub",
+            "ranking_base",
+            "left_out",
+            "whole_province",
+            "ranked",
+            "desc",
+            "asc",
+            "break",
+            "scoped",
+            "mixed_territory",
+            "undated",
+        )
+    },
+}
+
+# A short sign before a qualified figure on the chart; tables and alt text use the words.
+_SIGNS = {"exact": "", "about": "≈", "nearly": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤"}
+
+
+def chart_words(dataset: Dataset, lang: str) -> dict[str, str]:
+    """The charts' words in ``lang`` from :mod:`i18n`, the merger day (data/former-units.yaml) filled in."""
+    day = merged_text(dataset, lang)
+    return {short: t(lang, key).replace("{date}", day) for short, key in _WORD_KEYS.items()}
+
+
+def unit_word(unit: str, lang: str) -> str | None:
+    """What a unit is called ("thứ hạng", "%"); the one place the charts read unit words from."""
+    return UNITS[lang].get(unit)
+
+
+def qualifier_word(qualifier: str, lang: str) -> str:
+    """A qualifier in words ("gần", "at least"; "" for exact); the one place the charts read them from."""
+    return QUALIFIERS[lang][qualifier]
+
+
+def axis_unit(unit: str, lang: str) -> str | None:
+    """The value axis title: the unit's word (none for plain counts, whose title says what is counted)."""
+    return None if unit == "count" else unit_word(unit, lang)
+
+
+def label(value: float, qualifier: str, unit: str, lang: str) -> str:
+    """The short label drawn on a chart: "≥99,6 %" (vi) / "≥99.6%" (en)."""
+    return _SIGNS[qualifier] + format_amount(value, unit, lang)
+
+
+def figure_text(value: float, qualifier: str, unit: str, lang: str) -> str:
+    """The figure in words for tables and alt text: "gần 99,6 %" / "nearly 99.6%"."""
+    word = qualifier_word(qualifier, lang)
+    return f"{word} {format_amount(value, unit, lang)}" if word else format_amount(value, unit, lang)
+
+
+def territory_label(dataset: Dataset, unit: ProvinceUnit, territory: Territory | None, lang: str) -> str:
+    """How a legend names a territory: "Lào Cai (trước 1/7/2025)" vs "Lào Cai (từ 1/7/2025)"."""
+    words = chart_words(dataset, lang)
+    if territory is None:
+        return f"{unit.name} ({words['unclear']})"
+    if territory.unchanged:
+        return territory.name
+    return f"{territory.name} ({words['from'] if territory.current else words['before']})"
+
+
+def scope_name(dataset: Dataset, scope_id: str | None, lang: str) -> str:
+    """A scope's name in the chart's language (its id if the registry lacks it, so nothing is hidden)."""
+    scope = dataset.scopes.get(scope_id) if scope_id else None
+    return getattr(scope.name, lang) if scope else (scope_id or "")
+
+
+def source_name(dataset: Dataset, source_id: str) -> str:
+    """Who published a figure, the way a reader knows the source ("Báo Dân trí")."""
+    source = dataset.sources.get(source_id)
+    return source.publisher if source else source_id
+
+
+def latest_text(dataset: Dataset, unit: ProvinceUnit, fact: Fact, lang: str) -> str:
+    """ "Mới nhất: gần 99,6 %, 31/10/2025, địa bàn Lào Cai (từ 1/7/2025)." (the territory only when it changed)."""
+    words = chart_words(dataset, lang)
+    figure = wording.figure_text(dataset, fact, lang)
+    text = f"{words['latest']}: {figure}, {date_text(wording.when(dataset, fact), lang)}"
+    if not unit.unchanged:
+        text += f", {words['territory'].lower()} {territory_label(dataset, unit, fact.territory, lang)}"
+    return text + "."
+
+
+def targets_text(facts: list[Fact], lang: str) -> str:
+    """ "Mục tiêu: 100 % năm 2025; 100 % năm 2030." for the alt text ("" without targets)."""
+    words = {"target": t(lang, "target"), "by": t(lang, "chart_by")}
+    said = [
+        f"{figure_text(f.value, f.observation.qualifier, f.observation.unit, lang)} {words['by']} "
+        f"{f.observation.target_year}"
+        for f in queries.targets(facts)
+    ]
+    return f"{words['target'].capitalize()}: {'; '.join(said)}." if said else ""
