@@ -309,7 +309,7 @@ def test_ranking_lists_provinces_best_first_with_their_territory(rendered):
     out, jobs = rendered
     job = jobs["ranking-villages_fibre_share-vi"]
     assert [(row["Hạng"], row["Tỉnh"]) for row in job.rows] == [(1, "Hà Nội"), (2, "Lào Cai"), (3, "Lai Châu")]
-    assert job.rows[1]["Địa bàn"] == "Lào Cai (từ 1/7/2025)"
+    assert job.rows[1]["Địa bàn"] == "Lào Cai (15), địa bàn hiện nay, từ 1/7/2025"  # as the pages name it
     root = svg_root(out / f"{job.name}.svg")
     labels = [
         node
@@ -351,6 +351,9 @@ def test_a_ranking_never_mixes_bases_or_years():
     job = charts.ranking_chart(make_dataset(figures), "dti_rank", "en")
     assert [row["Province"] for row in job.rows] == ["Hà Nội", "Lai Châu"]
     assert "lowest first" in job.alt
+    # the table reads a rank as the pages do (it printed a bare "14"); the bar's label stays short
+    assert [row["Figure"] for row in job.rows] == ["rank 1 of 34", "rank 14 of 34"]
+    assert [point["label"] for point in job.spec["data"]["values"]] == ["1", "14"]
 
 
 def test_ranking_only_for_comparable_indicators(dataset):

@@ -15,7 +15,6 @@ from .theme import GREY, PALETTE, WIDTH, field, finish, layer, nominal_fields, t
 from .words import (
     axis_unit,
     chart_words,
-    figure_text,
     label,
     latest_text,
     scope_name,
@@ -25,7 +24,7 @@ from .words import (
 )
 
 # Fields the spec needs but a reader's table does not (positions, styling, short labels).
-_INTERNAL = frozenset({"x", "kind", "series", "scoped", "current", "label", "place"})
+_INTERNAL = frozenset({"x", "kind", "series", "scoped", "current", "territory_name", "label", "place"})
 
 
 def province_indicator_chart(dataset: Dataset, province_slug: str, indicator_id: str, lang: str) -> ChartJob | None:
@@ -82,7 +81,7 @@ def _history_points(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lan
         series = territory_label(dataset, unit, fact.territory, lang)
         if obs.scope:
             series = f"{series} — {scope_name(dataset, obs.scope, lang)}"
-        short = label(fact.value, obs.qualifier, obs.unit, lang)
+        short = label(dataset, fact, lang)
         point = {
             "x": _midpoint(when).isoformat(),
             "value": fact.value,
@@ -90,11 +89,12 @@ def _history_points(dataset: Dataset, unit: ProvinceUnit, facts: list[Fact], lan
             "series": series,
             "scoped": obs.scope is not None,
             "current": fact.territory is not None and fact.territory.current,
+            "territory_name": territory_label(dataset, unit, fact.territory, lang),
             "label": short if obs.kind == "actual" else f"{words['target']} {short}",
             words["date"]: date_text(when, lang),
             words["kind"]: words[obs.kind],
-            words["figure"]: figure_text(fact.value, obs.qualifier, obs.unit, lang),
-            words["territory"]: territory_label(dataset, unit, fact.territory, lang),
+            words["figure"]: wording.figure_text(dataset, fact, lang),
+            words["territory"]: wording.territory_text(dataset, fact, lang),
             words["scope"]: scope_name(dataset, obs.scope, lang) or words["whole_province"],
             words["source"]: source_name(dataset, obs.source),
         }
@@ -212,8 +212,8 @@ def _history_alt(
     latest = queries.latest_actual(dataset, facts)
     if latest is not None:
         parts.append(latest_text(dataset, unit, latest, lang))
-    parts.append(targets_text(facts, lang))
-    territories = list(dict.fromkeys(p[words["territory"]] for p in points if p["kind"] == "actual"))
+    parts.append(targets_text(dataset, queries.targets(facts), lang))
+    territories = list(dict.fromkeys(p["territory_name"] for p in points if p["kind"] == "actual"))
     if len(territories) > 1:
         parts.append(words["break"].format(names=", ".join(territories)))
     scoped = [f for f in facts if f.observation.scope and f.observation.kind == "actual"]

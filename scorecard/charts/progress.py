@@ -12,7 +12,7 @@ from ..territory import ProvinceUnit
 from . import queries
 from .render import ChartJob
 from .theme import PALETTE, field, finish, layer, title, where, wrap
-from .words import axis_unit, chart_words, figure_text, label, latest_text, source_name, targets_text, territory_label
+from .words import axis_unit, chart_words, label, latest_text, source_name, targets_text
 
 
 def progress_chart(dataset: Dataset, province_slug: str, indicator_id: str, lang: str) -> ChartJob | None:
@@ -36,16 +36,16 @@ def progress_chart(dataset: Dataset, province_slug: str, indicator_id: str, lang
     words = chart_words(dataset, lang)
     highest = max(latest.value, *(t.value for t in targets))
     top = max(100.0, highest) if indicator.unit == "percent" else _round_up(highest * 1.05)
-    groups = _target_groups(targets, lang)
+    groups = _target_groups(dataset, targets, lang)
     title_lines = wrap(getattr(indicator.name, lang))
     subtitle = f"{unit.name} · {words['actual']} {date_text(when, lang)}"
-    layers, marks = _bullet(latest, groups, top, indicator.unit, lang)
+    layers, marks = _bullet(dataset, latest, groups, top, indicator.unit, lang)
     height = 132 + 16 * (len(title_lines) - 1) + 22 * len(groups)
     rows = [_progress_row(dataset, unit, latest, words["actual"], when, lang)]
     rows += [_progress_row(dataset, unit, t, words["target"], t.observation.target_year, lang) for t in targets]
     alt_text = (
         f"{getattr(indicator.name, lang)} – {unit.name}. {latest_text(dataset, unit, latest, lang)} "
-        f"{targets_text(targets, lang)}"
+        f"{targets_text(dataset, targets, lang)}"
     )
     return finish(
         layers,
@@ -68,7 +68,7 @@ def _round_up(value: float) -> float:
 
 
 def _bullet(
-    latest: Fact, groups: list[tuple[float, str]], top: float, unit: str, lang: str
+    dataset: Dataset, latest: Fact, groups: list[tuple[float, str]], top: float, unit: str, lang: str
 ) -> tuple[list[dict], list[dict]]:
     """Grey band to ``top``, blue bar for the actual, black ticks for targets.
 
@@ -76,8 +76,7 @@ def _bullet(
     no label ever covers a tick. Alignment is decided here, not in a Vega expression.
     """
     rows_order = [f"t{i}" for i in range(len(groups))] + ["bar", "actual"]
-    obs = latest.observation
-    actual_text = f"{t(lang, 'actual')}: {label(latest.value, obs.qualifier, obs.unit, lang)}"
+    actual_text = f"{t(lang, 'actual')}: {label(dataset, latest, lang)}"
     marks = [
         {"row": "bar", "part": "bar", "value": latest.value},
         {"row": "actual", "part": "actual", "value": latest.value, "label": actual_text},
@@ -113,7 +112,7 @@ def _bullet(
     return layers, marks
 
 
-def _target_groups(targets: list[Fact], lang: str) -> list[tuple[float, str]]:
+def _target_groups(dataset: Dataset, targets: list[Fact], lang: str) -> list[tuple[float, str]]:
     """Targets with the same value share one label ("mục tiêu 2025, 2030: 100 %"), so labels never overlap."""
     groups: dict[float, list[Fact]] = {}
     for fact in targets:
@@ -122,8 +121,7 @@ def _target_groups(targets: list[Fact], lang: str) -> list[tuple[float, str]]:
     return [
         (
             value,
-            f"{word} {', '.join(str(f.observation.target_year) for f in group)}: "
-            f"{label(value, group[-1].observation.qualifier, group[-1].observation.unit, lang)}",
+            f"{word} {', '.join(str(f.observation.target_year) for f in group)}: {label(dataset, group[-1], lang)}",
         )
         for value, group in groups.items()
     ]
@@ -135,8 +133,8 @@ def _progress_row(dataset: Dataset, unit: ProvinceUnit, fact: Fact, kind: str, w
     return {
         words["date"]: date_text(when, lang),
         words["kind"]: kind,
-        words["figure"]: figure_text(fact.value, obs.qualifier, obs.unit, lang),
-        words["territory"]: territory_label(dataset, unit, fact.territory, lang),
+        words["figure"]: wording.figure_text(dataset, fact, lang),
+        words["territory"]: wording.territory_text(dataset, fact, lang),
         words["source"]: source_name(dataset, obs.source),
         "value": fact.value,
     }

@@ -10,7 +10,7 @@ from ..territory import ProvinceUnit
 from . import queries
 from .render import ChartJob
 from .theme import PALETTE, field, finish, layer, nominal_fields, title, wrap
-from .words import axis_unit, chart_words, figure_text, label, source_name, territory_label
+from .words import axis_unit, chart_words, label, source_name
 
 # Fields the spec needs but a reader's table does not (positions, styling, short labels).
 _INTERNAL = frozenset({"label", "order", "province_name", "status"})
@@ -117,12 +117,12 @@ def _ranking_point(dataset: Dataset, unit: ProvinceUnit, fact: Fact, rank: int, 
     return {
         "province_name": unit.name,
         "status": words["current"] if current else words["former"],
-        "label": label(fact.value, obs.qualifier, obs.unit, lang),
+        "label": label(dataset, fact, lang),
         words["rank"]: rank,
         words["province"]: unit.name,
-        words["figure"]: figure_text(fact.value, obs.qualifier, obs.unit, lang),
+        words["figure"]: wording.figure_text(dataset, fact, lang),
         words["date"]: date_text(wording.when(dataset, fact), lang),
-        words["territory"]: territory_label(dataset, unit, fact.territory, lang),
+        words["territory"]: wording.territory_text(dataset, fact, lang),
         words["source"]: source_name(dataset, obs.source),
         "value": fact.value,
     }

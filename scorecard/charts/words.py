@@ -1,19 +1,18 @@
 """The charts' words: legend, tooltip and table headings, labels, and how a territory is named.
 
 Every interface word is a key of :mod:`scorecard.i18n` (one vocabulary with the pages); the
-words for units and qualifiers are read through :func:`unit_word` and :func:`qualifier_word`
-only, so moving them into ``data/`` changes one line each.
+words for units and the signs of qualifiers are read through :func:`unit_word` and
+:func:`qualifier_sign` only, so moving them into ``data/`` changes one line each. How a figure
+reads (its amount, qualifier words, territory) is :mod:`scorecard.wording`'s, as on the pages.
 """
 
 from __future__ import annotations
 
 from .. import wording
 from ..dataset import Dataset, Fact
-from ..i18n import QUALIFIERS, UNITS, date_text, t
-from ..numbers import format_amount
+from ..i18n import UNITS, date_text, t
 from ..territory import ProvinceUnit, Territory
 from ..wording import merged_text
-from . import queries
 
 # The chart's words by short name, each an interface word of :mod:`i18n` (one vocabulary with the pages).
 _WORD_KEYS = {
@@ -60,9 +59,9 @@ def unit_word(unit: str, lang: str) -> str | None:
     return UNITS[lang].get(unit)
 
 
-def qualifier_word(qualifier: str, lang: str) -> str:
-    """A qualifier in words ("gần", "at least"; "" for exact); the one place the charts read them from."""
-    return QUALIFIERS[lang][qualifier]
+def qualifier_sign(qualifier: str) -> str:
+    """The short sign of a qualifier drawn before a figure ("≥", "≈"; "" for exact); tables use its words."""
+    return _SIGNS[qualifier]
 
 
 def axis_unit(unit: str, lang: str) -> str | None:
@@ -70,15 +69,9 @@ def axis_unit(unit: str, lang: str) -> str | None:
     return None if unit == "count" else unit_word(unit, lang)
 
 
-def label(value: float, qualifier: str, unit: str, lang: str) -> str:
-    """The short label drawn on a chart: "≥99,6 %" (vi) / "≥99.6%" (en)."""
-    return _SIGNS[qualifier] + format_amount(value, unit, lang)
-
-
-def figure_text(value: float, qualifier: str, unit: str, lang: str) -> str:
-    """The figure in words for tables and alt text: "gần 99,6 %" / "nearly 99.6%"."""
-    word = qualifier_word(qualifier, lang)
-    return f"{word} {format_amount(value, unit, lang)}" if word else format_amount(value, unit, lang)
+def label(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """The short label drawn on a chart: the figure's amount as pages print it, after its sign ("≥99,6 %")."""
+    return qualifier_sign(fact.observation.qualifier) + wording.amount_text(dataset, fact, fact.value, lang)
 
 
 def territory_label(dataset: Dataset, unit: ProvinceUnit, territory: Territory | None, lang: str) -> str:
@@ -113,12 +106,8 @@ def latest_text(dataset: Dataset, unit: ProvinceUnit, fact: Fact, lang: str) -> 
     return text + "."
 
 
-def targets_text(facts: list[Fact], lang: str) -> str:
+def targets_text(dataset: Dataset, targets: list[Fact], lang: str) -> str:
     """ "Mục tiêu: 100 % năm 2025; 100 % năm 2030." for the alt text ("" without targets)."""
     words = {"target": t(lang, "target"), "by": t(lang, "chart_by")}
-    said = [
-        f"{figure_text(f.value, f.observation.qualifier, f.observation.unit, lang)} {words['by']} "
-        f"{f.observation.target_year}"
-        for f in queries.targets(facts)
-    ]
+    said = [f"{wording.figure_text(dataset, f, lang)} {words['by']} {f.observation.target_year}" for f in targets]
     return f"{words['target'].capitalize()}: {'; '.join(said)}." if said else ""
