@@ -11,6 +11,7 @@ from __future__ import annotations
 from .. import wording
 from ..dataset import Dataset, Fact
 from ..i18n import UNITS, date_text, t
+from ..numbers import format_number
 from ..territory import ProvinceUnit, Territory
 from ..wording import merged_text
 
@@ -45,6 +46,8 @@ _WORD_KEYS = {
 }
 
 # A short sign before a qualified figure on the chart; tables and alt text use the words.
+# Units whose amount numbers.format_amount writes with its own short form ("99,6 %", "23,6 tỷ đồng").
+_WRITTEN_WITH_UNIT = ("percent", "VND", "km", "Mbps")
 _SIGNS = {"exact": "", "about": "≈", "nearly": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤"}
 
 
@@ -70,8 +73,18 @@ def axis_unit(unit: str, lang: str) -> str | None:
 
 
 def label(dataset: Dataset, fact: Fact, lang: str) -> str:
-    """The short label drawn on a chart: the figure's amount as pages print it, after its sign ("≥99,6 %")."""
-    return qualifier_sign(fact.observation.qualifier) + wording.amount_text(dataset, fact, fact.value, lang)
+    """The short label drawn on a chart: the figure's sign and amount at the pages' precision ("≥99,6 %").
+
+    A percent, an amount of money, km or Mbps is written as pages write it; for other units
+    ("0,8241", not "0,8241 điểm") the value axis names the unit, and a longer label would run
+    off a ranking's bars.
+    """
+    obs = fact.observation
+    if obs.unit in _WRITTEN_WITH_UNIT:
+        amount = wording.amount_text(dataset, fact, fact.value, lang)
+    else:
+        amount = format_number(fact.value, lang, wording.decimals(fact))
+    return qualifier_sign(obs.qualifier) + amount
 
 
 def territory_label(dataset: Dataset, unit: ProvinceUnit, territory: Territory | None, lang: str) -> str:
