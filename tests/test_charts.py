@@ -126,7 +126,7 @@ def make_dataset(
     }
     dataset.sources = {"s1": Source(id="s1", title="Bài báo", publisher=publisher)}
     for index, (slug, territory, fields) in enumerate(figures):
-        observation = Observation(source="s1", quote="trích dẫn", **{"unit": "percent", **fields})
+        observation = Observation(**{"source": "s1", "quote": "trích dẫn", "unit": "percent", **fields})
         dataset.facts.append(
             Fact(
                 slug,
@@ -354,6 +354,21 @@ def test_a_ranking_never_mixes_bases_or_years():
     # the table reads a rank as the pages do (it printed a bare "14"); the bar's label stays short
     assert [row["Figure"] for row in job.rows] == ["rank 1 of 34", "rank 14 of 34"]
     assert [point["label"] for point in job.spec["data"]["values"]] == ["1", "14"]
+
+
+def test_a_chart_prints_a_figure_as_its_page_does():
+    """The decimals the source printed ("99,60%"), in the drawn label and in the table (it drew "99,6 %")."""
+    figures = [
+        (
+            "ha-noi",
+            HA_NOI.current_territory,
+            dict(indicator=FIBRE, value=99.6, kind="actual", as_of=2024, quote="đạt 99,60%"),
+        ),
+        ("lai-chau", LAI_CHAU.current_territory, dict(indicator=FIBRE, value=80, kind="actual", as_of=2024)),
+    ]
+    job = charts.ranking_chart(make_dataset(figures), FIBRE, "vi")
+    assert [point["label"] for point in job.spec["data"]["values"]] == ["99,60\u00a0%", "80\u00a0%"]
+    assert job.rows[0]["Số liệu"] == "99,60\u00a0%" and job.rows[0]["Địa bàn"] == "không đổi địa bàn năm 2025"
 
 
 def test_ranking_only_for_comparable_indicators(dataset):
