@@ -111,8 +111,11 @@ def _chart_inputs(dataset: Dataset) -> dict[str, str]:
     indicator's own figures (with their territories) by indicator id."""
     package = Path(__file__).resolve().parent
     common = hashlib.sha256()
-    for module in ("charts.py", "i18n.py", "numbers.py", "territory.py"):
-        common.update((package / module).read_bytes())
+    modules = sorted((package / "charts").glob("*.py")) + [
+        package / m for m in ("i18n.py", "numbers.py", "territory.py")
+    ]
+    for module in modules:
+        common.update(module.read_bytes())
     for registry in (dataset.indicators, dataset.sources, dataset.scopes):
         common.update("".join(item.model_dump_json() for item in registry.values()).encode())
     common.update(repr(sorted((u.slug, u.name, u.former) for u in dataset.provinces.values())).encode())

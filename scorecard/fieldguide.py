@@ -24,6 +24,7 @@ from .model import (
     Observation,
     Pillar,
     ProvinceFile,
+    QualifierLabel,
     QualifierWord,
     Scope,
     Source,
@@ -50,6 +51,7 @@ SECTIONS: tuple[tuple[str, str, type[BaseModel]], ...] = (
     ("Units file (data/units.yaml)", "Tệp đơn vị", UnitsFile),
     ("Unit (data/units.yaml, under units:)", "Đơn vị", Unit),
     ("Vocabulary file (data/vocabulary.yaml: the words the validator reads)", "Tệp từ vựng", VocabularyFile),
+    ("Qualifier's words (data/vocabulary.yaml, under qualifiers:)", "Cách đọc một mức độ", QualifierLabel),
     ("Qualifier word (data/vocabulary.yaml, under qualifier_before:)", "Từ chỉ mức độ", QualifierWord),
     ("Bilingual text (name:, definition:, why:, caveat:)", "Văn bản hai thứ tiếng", Bilingual),
 )

@@ -123,6 +123,9 @@ DESCRIPTIONS: dict[str, str] = {
     "VocabularyFile.extract": (
         "Các cụm từ mà lệnh `python -m scorecard extract` dựa vào; từng mục được giải thích trong tệp."
     ),
+    "QualifierLabel.vi": "Chữ đứng trước con số trên trang tiếng Việt ('gần').",
+    "QualifierLabel.en": "Chữ đứng trước con số trên trang tiếng Anh ('nearly').",
+    "QualifierLabel.sign": "Dấu ngắn vẽ trên biểu đồ và bản đồ thay cho chữ ('≈', '≥', '>', '≤').",
     "QualifierWord.word": "Từ như bài viết.",
     "QualifierWord.qualifier": "Mức độ mà từ đó báo hiệu.",
 }

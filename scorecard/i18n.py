@@ -282,59 +282,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each tile is the province's latest figure; dates differ between provinces (see each tile's name).",
     },
     # the qualifier of a figure as a mark on the tile ("hơn 87 %" shows as "> 87 %")
-    "tilemap_q_about": {"vi": "≈\u00a0", "en": "≈\u00a0"},
-    "tilemap_q_nearly": {"vi": "≈\u00a0", "en": "≈\u00a0"},
-    "tilemap_q_at_least": {"vi": "≥\u00a0", "en": "≥\u00a0"},
-    "tilemap_q_more_than": {"vi": ">\u00a0", "en": ">\u00a0"},
-    "tilemap_q_at_most": {"vi": "≤\u00a0", "en": "≤\u00a0"},
 }
 
-# Deprecated: the qualifiers' words and the units' labels are data (data/vocabulary.yaml qualifiers:,
-# data/units.yaml label/symbol), read through wording.qualifier_word and wording.unit_label. These two
-# copies stay only for scorecard/charts.py, which is being rewritten as a package; remove them when
-# the charts read the dataset's words.
-QUALIFIERS = {
-    "vi": {
-        "exact": "",
-        "about": "khoảng",
-        "at_least": "tối thiểu",
-        "more_than": "hơn",
-        "nearly": "gần",
-        "at_most": "tối đa",
-    },
-    "en": {
-        "exact": "",
-        "about": "about",
-        "at_least": "at least",
-        "more_than": "more than",
-        "nearly": "nearly",
-        "at_most": "at most",
-    },
-}
-UNITS = {
-    "vi": {
-        "percent": "%",
-        "count": "số lượng",
-        "km": "km",
-        "Mbps": "Mbps",
-        "VND": "đồng",
-        "rank": "thứ hạng",
-        "score": "điểm",
-        "per_person": "trên mỗi người",
-        "level": "cấp độ",
-    },
-    "en": {
-        "percent": "%",
-        "count": "count",
-        "km": "km",
-        "Mbps": "Mbps",
-        "VND": "VND",
-        "rank": "rank",
-        "score": "score",
-        "per_person": "per person",
-        "level": "level",
-    },
-}
 _MONTHS_EN = (
     "January",
     "February",

@@ -391,12 +391,23 @@ class QualifierWord(Strict):
     qualifier: Qualifier
 
 
+class QualifierLabel(Strict):
+    """How a qualifier reads before a figure: its words in both languages, and the short sign a chart or
+    a map tile draws where the words do not fit."""
+
+    vi: ShortText = Field(description="The words before a figure on a Vietnamese page ('gần').")
+    en: ShortText = Field(description="The words before a figure on an English page ('nearly').")
+    sign: Annotated[str, Field(min_length=1, max_length=3)] = Field(
+        description="The short sign a chart or a map tile draws instead: '≈', '≥', '>' or '≤'."
+    )
+
+
 class VocabularyFile(Strict):
     """data/vocabulary.yaml: the words the validator reads in quotes, and the qualifiers' words pages print."""
 
-    qualifiers: dict[Qualifier, Bilingual] = Field(
+    qualifiers: dict[Qualifier, QualifierLabel] = Field(
         default_factory=dict,
-        description="How each qualifier reads before a figure on the pages and charts ('gần', 'nearly'); not exact.",
+        description="How each qualifier reads before a figure ('gần', 'nearly') and its sign ('≈'); not exact.",
     )
     qualifier_words: dict[Qualifier, list[ShortText]] = Field(default_factory=dict)
     qualifier_before: list[QualifierWord] = Field(default_factory=list)

@@ -1,8 +1,8 @@
 """Which provinces an indicator ranks, and in what order: one rule for the ranking chart, the
 headline cards, the compare page and the API.
 
-The cohort is :func:`charts.ranking_cohort` (each province's latest whole-province actual of
-its current territory, of one year and one ranking base); the order is by value, best first
+The cohort is :func:`cohort` (each province's latest whole-province actual of its current
+territory, of one year and one ranking base); the order is by value, best first
 (``higher_is_better`` says which end is best), then by province code; equal values share a
 place (1, 2, 2, 4). An indicator that is not comparable, or with fewer than two provinces in
 its cohort, has no ranking.
@@ -10,6 +10,7 @@ its cohort, has no ranking.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from . import wording
@@ -29,24 +30,48 @@ class Ranking:
         return next(((place, fact) for place, entry, fact in self.entries if entry == slug), None)
 
 
+def cohort(dataset: Dataset, indicator_id: str) -> list[tuple[str, Fact]]:
+    """The provinces a ranking may compare: one figure each, of one year and one ranking base.
+
+    Each province contributes its latest dated actual (:func:`wording.latest_actual`) about its
+    current territory (a former unit is other land). Those figures are grouped by the year they
+    describe and, for a rank, by how many were ranked (63 or 34); the largest group is the cohort
+    (the most recent year on a tie), so a ranking never sets 2022 against 2024 or 30/63 against 14/34.
+    """
+    groups: dict[tuple, list[tuple[str, Fact]]] = defaultdict(list)
+    for slug in dataset.provinces:
+        facts = [
+            f
+            for f in dataset.facts_for(slug)
+            if f.indicator == indicator_id and (f.territory is None or f.territory.current)
+        ]
+        fact = wording.latest_actual(dataset, facts, indicator_id)
+        if fact is None or wording.when(dataset, fact) is None:
+            continue
+        year = as_of_bounds(wording.when(dataset, fact))[1].year
+        base = fact.observation.denominator if fact.observation.unit == "rank" else None
+        groups[(year, base)].append((slug, fact))
+    if not groups:
+        return []
+    return max(groups.items(), key=lambda item: (len(item[1]), item[0][0]))[1]
+
+
 def ranking(dataset: Dataset, indicator_id: str) -> Ranking | None:
     """The indicator's ranking, or None (not comparable, or fewer than two provinces to compare)."""
-    from .charts import ranking_cohort  # the cohort is the charts' own query; they import this module
-
     indicator = dataset.indicators.get(indicator_id)
     if indicator is None or not indicator.comparable:
         return None
-    cohort = ranking_cohort(dataset, indicator_id)
-    if len(cohort) < 2:
+    members = cohort(dataset, indicator_id)
+    if len(members) < 2:
         return None
     sign = -1 if indicator.higher_is_better else 1
-    ordered = sorted(cohort, key=lambda item: (sign * item[1].value, dataset.provinces[item[0]].code))
+    ordered = sorted(members, key=lambda item: (sign * item[1].value, dataset.provinces[item[0]].code))
     entries, place, previous = [], 0, None
     for number, (slug, fact) in enumerate(ordered, start=1):
         place = place if fact.value == previous else number
         previous = fact.value
         entries.append((place, slug, fact))
-    first = cohort[0][1]
+    first = members[0][1]
     year = as_of_bounds(wording.when(dataset, first))[1].year
     base = first.observation.denominator if indicator.unit == "rank" else None
     return Ranking(indicator_id, year, base, tuple(entries))

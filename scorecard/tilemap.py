@@ -24,7 +24,7 @@ from .dataset import Dataset, Fact, validation_problems
 from .i18n import t
 from .load import DataFileError, Loaded, Problem, load_data_file
 from .model import IdText, SlugText, Strict
-from .wording import amount_text, figure_text, latest_actual, merged_text, territory_short, when_short
+from .wording import amount_text, figure_text, latest_actual, merged_text, qualifier_sign, territory_short, when_short
 
 LAYOUT_FILE = "tilemap.yaml"
 MAX_COLUMNS = 7  # col 0-6: seven tiles still read on a 360 px phone
@@ -43,7 +43,6 @@ NOT_RANKED = ("#bdd7e7", "#1a1a1a")  # an indicator not comparable across provin
 NO_DATA = ("#fff", "#1a1a1a")  # drawn hatched (the pattern of the template), dashed, with a dash
 TILE, GAP, PAD = 56, 4, 3  # viewBox units (PAD: room for the focus ring); the SVG scales to the page
 VALUE_WIDTH = TILE - 6
-QUALIFIER_MARKS = ("about", "nearly", "at_least", "more_than", "at_most")
 
 
 # ---------------------------------------------------------------- the layout file
@@ -201,7 +200,8 @@ def _classes(figures: dict[str, Fact | None]) -> dict[str, int]:
 def short_value(dataset: Dataset, fact: Fact, lang: str) -> str:
     """The value on the tile: the pages' number and unit (:func:`wording.amount_text`), its qualifier as a
     mark ("> 87 %" for "hơn 87 %"); the tile's name carries the figure in full."""
-    mark = t(lang, f"tilemap_q_{fact.observation.qualifier}") if fact.observation.qualifier in QUALIFIER_MARKS else ""
+    sign = qualifier_sign(dataset, fact.observation.qualifier)
+    mark = f"{sign}\u00a0" if sign else ""
     return f"{mark}{amount_text(dataset, fact, fact.value, lang)}"
 
 

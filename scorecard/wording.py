@@ -55,6 +55,13 @@ def qualifier_word(dataset: Dataset, qualifier: str, lang: str) -> str:
     return getattr(words, lang) if words is not None else ""
 
 
+def qualifier_sign(dataset: Dataset, qualifier: str) -> str:
+    """The short sign a chart or a map tile draws for a qualifier ("≈", "≥"), from data/vocabulary.yaml;
+    none for exact."""
+    words = dataset.vocabulary.qualifiers.get(qualifier)
+    return words.sign if words is not None else ""
+
+
 def unit_label(dataset: Dataset, unit_id: str, lang: str) -> str:
     """A unit's word for a Unit column or an axis ("%", "thứ hạng"), from data/units.yaml: its label, else
     its symbol, else its name; the id itself for a unit the file does not define."""

@@ -22,6 +22,7 @@ import vl_convert
 
 from scorecard import charts
 from scorecard.build import chart_jobs
+from scorecard.charts.theme import SCHEMA_URL
 from scorecard.dataset import Dataset, Fact, load_dataset
 from scorecard.load import load_yaml
 from scorecard.model import Indicator, Observation, Scope, Source, VocabularyFile
@@ -129,7 +130,7 @@ def make_dataset(
     }
     dataset.sources = {"s1": Source(id="s1", title="Bài báo", publisher=publisher)}
     for index, (slug, territory, fields) in enumerate(figures):
-        observation = Observation(source="s1", quote="trích dẫn", **{"unit": "percent", **fields})
+        observation = Observation(**{"source": "s1", "quote": "trích dẫn", "unit": "percent", **fields})
         dataset.facts.append(
             Fact(
                 slug,
@@ -312,7 +313,7 @@ def test_ranking_lists_provinces_best_first_with_their_territory(rendered):
     out, jobs = rendered
     job = jobs["ranking-villages_fibre_share-vi"]
     assert [(row["Hạng"], row["Tỉnh"]) for row in job.rows] == [(1, "Hà Nội"), (2, "Lào Cai"), (3, "Lai Châu")]
-    assert job.rows[1]["Địa bàn"] == "Lào Cai (từ 1/7/2025)"
+    assert job.rows[1]["Địa bàn"] == "Lào Cai (15), địa bàn hiện nay, từ 1/7/2025"  # as the pages name it
     root = svg_root(out / f"{job.name}.svg")
     labels = [
         node
@@ -354,6 +355,24 @@ def test_a_ranking_never_mixes_bases_or_years():
     job = charts.ranking_chart(make_dataset(figures), "dti_rank", "en")
     assert [row["Province"] for row in job.rows] == ["Hà Nội", "Lai Châu"]
     assert "lowest first" in job.alt
+    # the table reads a rank as the pages do (it printed a bare "14"); the bar's label stays short
+    assert [row["Figure"] for row in job.rows] == ["rank 1 of 34", "rank 14 of 34"]
+    assert [point["label"] for point in job.spec["data"]["values"]] == ["1", "14"]
+
+
+def test_a_chart_prints_a_figure_as_its_page_does():
+    """The decimals the source printed ("99,60%"), in the drawn label and in the table (it drew "99,6 %")."""
+    figures = [
+        (
+            "ha-noi",
+            HA_NOI.current_territory,
+            dict(indicator=FIBRE, value=99.6, kind="actual", as_of=2024, quote="đạt 99,60%"),
+        ),
+        ("lai-chau", LAI_CHAU.current_territory, dict(indicator=FIBRE, value=80, kind="actual", as_of=2024)),
+    ]
+    job = charts.ranking_chart(make_dataset(figures), FIBRE, "vi")
+    assert [point["label"] for point in job.spec["data"]["values"]] == ["99,60\u00a0%", "80\u00a0%"]
+    assert job.rows[0]["Số liệu"] == "99,60\u00a0%" and job.rows[0]["Địa bàn"] == "không đổi địa bàn năm 2025"
 
 
 def test_ranking_only_for_comparable_indicators(dataset):
@@ -373,6 +392,11 @@ def test_one_spec_of_each_kind_is_valid_vega_lite(rendered):
         "ranking-villages_fibre_share-vi",
     ):
         alt.LayerChart.from_dict(jobs[name].spec, validate=True)
+
+
+def test_specs_name_the_vega_lite_version_the_pinned_altair_validates():
+    # specs are plain dicts now; their $schema must follow Altair (whose schema the test above checks against)
+    assert SCHEMA_URL == alt.SCHEMA_URL
 
 
 def test_text_from_data_stays_plain_text_and_out_ofexpressions(tmp_path):

@@ -91,7 +91,7 @@ def test_a_units_label_is_read_from_units_yaml(data_dir):
 
 def test_a_qualifiers_words_are_read_from_vocabulary_yaml(data_dir):
     def reword(vocabulary):
-        vocabulary["qualifiers"]["nearly"] = {"vi": "suýt soát", "en": "close to"}
+        vocabulary["qualifiers"]["nearly"] = {"vi": "suýt soát", "en": "close to", "sign": "~"}
 
     _edit(data_dir / "vocabulary.yaml", reword)
     pages = _pages(data_dir)

@@ -1,0 +1,121 @@
+"""Writing the charts: each job's ``.svg``, ``.png``, ``.vl.json`` and ``.csv``, skipped when unchanged.
+
+A job's key is a hash of what decides its files; the cache of keys and file digests lives
+in the build's state folder, outside the work tree, so a committed chart with a forged
+entry is drawn again, never published.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import vl_convert
+
+from ..export import csv_cell
+from ..output import file_digest, state_dir, write_output
+
+RENDER_REVISION = "1"  # bump to re-render every chart after changing render() itself
+CACHE_FILE = "chart-cache.json"  # in the build's state folder (output.state_dir), never beside the charts
+SUFFIXES = (".svg", ".png", ".vl.json", ".csv")  # the files each chart is written as
+PNG_SCALE = 2
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class ChartJob:
+    """One chart to render: its spec, the rows it shows, its pixel size and its text alternative."""
+
+    name: str  # file stem, e.g. "province-lao-cai-villages_fibre_share-vi"
+    spec: dict  # Vega-Lite JSON
+    rows: list[dict]  # the data shown, for the CSV and the page's data table (headers in the chart's language)
+    width: int
+    height: int
+    alt: str  # text alternative in the chart's language: title, latest value (with date), target
+
+
+def job_key(job: ChartJob) -> str:
+    """What decides a chart's files: spec, rows, size and the renderer's version (not the alt text)."""
+    payload = {
+        "spec": job.spec,
+        "rows": job.rows,
+        "size": [job.width, job.height],
+        "renderer": [version("vl-convert-python"), RENDER_REVISION, PNG_SCALE],
+    }
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def to_csv(rows: list[dict]) -> str:
+    """The chart's rows as UTF-8 CSV; a text cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(column)) for column in columns])
+    return buffer.getvalue()
+
+
+def render(jobs: list[ChartJob], out_dir: Path, state: Path | None = None) -> dict:
+    """Write ``<name>.svg/.png/.vl.json/.csv`` for each job, skipping jobs unchanged since the last run.
+
+    vl-convert runs in this process: its engine starts once (~0.5 s), then a chart takes
+    ~0.1 s (SVG, and the PNG drawn from that SVG). The cache maps each name to the hash of
+    what it was drawn from and the sha256 of each file written; a job is skipped only when
+    its hash matches and its four files are still, byte for byte, what was written. The
+    cache lives in ``state`` (by default the build's state folder for ``out_dir``, outside
+    the work tree), so a chart committed with a forged entry is drawn again, never
+    published. Files of charts no longer in ``jobs`` are left alone.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    names = [job.name for job in jobs]
+    if len(set(names)) != len(names) or not all(_NAME.match(name) for name in names):
+        raise ValueError("chart names must be unique and use only a-z, 0-9, '-' and '_'")
+    manifest_path = (state or state_dir(out_dir)) / CACHE_FILE
+    manifest = _cache(manifest_path)
+    counts = {"rendered": 0, "skipped": 0}
+    for job in jobs:
+        key = job_key(job)
+        files = {suffix: out_dir / f"{job.name}{suffix}" for suffix in SUFFIXES}
+        entry = manifest.get(job.name)
+        if (
+            isinstance(entry, dict)
+            and entry.get("key") == key
+            and entry.get("files") == {suffix: file_digest(path) for suffix, path in files.items()}
+        ):
+            counts["skipped"] += 1
+            continue
+        manifest[job.name] = {"key": key, "files": _draw(job, files, out_dir)}
+        counts["rendered"] += 1
+    write_output(manifest_path, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(), manifest_path.parent)
+    return counts
+
+
+def _cache(path: Path) -> dict:
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}  # no cache yet, or a damaged one: render everything
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _draw(job: ChartJob, files: dict[str, Path], out_dir: Path) -> dict[str, str]:
+    """Write the job's four files (a link at their place is replaced); their sha256 by suffix."""
+    svg = vl_convert.vegalite_to_svg(job.spec)
+    bodies = {
+        ".svg": svg.encode("utf-8"),
+        ".png": vl_convert.svg_to_png(svg, scale=PNG_SCALE),  # from the SVG: same picture, faster
+        ".vl.json": (json.dumps(job.spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"),
+        ".csv": to_csv(job.rows).encode("utf-8"),
+    }
+    for suffix, body in bodies.items():
+        write_output(files[suffix], body, out_dir)
+    return {suffix: hashlib.sha256(body).hexdigest() for suffix, body in bodies.items()}
