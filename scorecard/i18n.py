@@ -202,6 +202,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "or of a former unit):",
     },
     "ranked_none": {"vi": "Số liệu mới nhất của từng tỉnh:", "en": "Each province's latest figure:"},
+    "chart_national": {
+        "vi": "Cả nước: {figure} ({date}), đường đứt nét.",
+        "en": "Whole country: {figure} ({date}), the dashed line.",
+    },
     # ---- embedding a chart (scorecard/pages/embed.py) ----
     "embed_chart": {"vi": "Nhúng biểu đồ vào trang khác", "en": "Embed this chart in another page"},
     "embed_how": {

@@ -111,3 +111,21 @@ def test_an_embed_page_shows_its_chart_alone_and_fetches_only_from_the_site(brow
     assert len(requests) == 2  # the page and its SVG
     context.close()
     page.context.close()
+
+
+def test_a_ranking_draws_the_country_figure_as_a_dashed_line(browser, base_url):
+    from scorecard.dataset import load_dataset
+    from scorecard.wording import figure_text, national_latest
+    from tests._site import REPO
+
+    dataset = load_dataset(REPO / "data")
+    national = national_latest(dataset, "dti_score")
+    page, errors = open_page(browser, base_url + "indicators/dti_score/")
+    image = page.locator("figure.sc-chart img").first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    assert f"Cả nước: {figure_text(dataset, national, 'vi')}" in image.get_attribute("alt")
+    svg = page.request.get(image.evaluate("img => img.src")).text()
+    assert 'stroke-dasharray="5,3"' in svg  # the country's line, dashed, across the bars
+    assert errors == []
+    page.context.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import wording
 from ..dataset import Dataset, Fact
-from ..i18n import date_text
+from ..i18n import date_text, t
 from ..ranking import ranking
 from ..territory import ProvinceUnit
 from . import queries
@@ -32,7 +32,8 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
     if ranked is None:
         return None
     sign = -1 if indicator.higher_is_better else 1
-    highest = max(fact.value for _, _, fact in ranked.entries)
+    national = _national(dataset, indicator)
+    highest = max([fact.value for _, _, fact in ranked.entries] + ([national.value] if national else []))
     top = max(100.0, highest) if indicator.unit == "percent" else highest or 1.0
     points = [
         _ranking_point(dataset, dataset.provinces[slug], fact, place, lang) | {"order": position}
@@ -41,9 +42,17 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
     former = any(p["status"] == words["former"] for p in points)
     title_lines = wrap(getattr(indicator.name, lang))
     layers = _ranking_layers(indicator.unit, top, former, words, axis_unit(dataset, indicator.unit, lang))
-    height = 100 + 16 * (len(title_lines) - 1) + 26 * len(points) + (44 if former else 0)
+    national_text = ""
+    if national is not None:
+        national_text = t(lang, "chart_national").format(
+            figure=wording.figure_text(dataset, national, lang), date=date_text(wording.when(dataset, national), lang)
+        )
+        layers.append(_national_rule(national.value))
+    lines = len(title_lines) + (1 if national_text else 0)
+    height = 100 + 16 * (lines - 1) + 26 * len(points) + (44 if former else 0)
     base = ranked.base
     subtitle = words["ranking_sub"].format(year=ranked.year) + (words["ranking_base"].format(base=base) if base else "")
+    subtitle = [subtitle, national_text] if national_text else subtitle
     rows = [{k: v for k, v in p.items() if k not in _INTERNAL} for p in points]
     return finish(
         layers,
@@ -52,7 +61,7 @@ def ranking_chart(dataset: Dataset, indicator_id: str, lang: str) -> ChartJob | 
         f"ranking-{indicator_id}-{lang}",
         rows,
         height,
-        _ranking_alt(dataset, indicator, points, former, sign, words, lang),
+        " ".join(filter(None, [_ranking_alt(dataset, indicator, points, former, sign, words, lang), national_text])),
         lang,
     )
 
@@ -105,6 +114,23 @@ def _ranking_layers(unit: str, top: float, former: bool, words: dict, axis_title
     text = base | {"text": field("label", "nominal"), "color": {"value": "#000"}}
     mark = layer("circle", base, size=90, opacity=1) if unit == "rank" else layer("bar", base, height={"band": 0.7})
     return [mark, layer("text", text, align="left", dx=4 if unit != "rank" else 8)]
+
+
+def _national(dataset: Dataset, indicator) -> Fact | None:
+    """The country's latest figure of the indicator, drawn as a line when it is a level in the same unit."""
+    fact = wording.national_latest(dataset, indicator.id)
+    if fact is None or indicator.unit == "rank" or fact.observation.unit != indicator.unit:
+        return None
+    return fact
+
+
+def _national_rule(value: float) -> dict:
+    """The country's figure: a dashed vertical line across every bar (its words are in the subtitle)."""
+    return {
+        "data": {"values": [{"value": value}]},
+        "mark": {"type": "rule", "color": "#000", "strokeDash": [5, 3], "strokeWidth": 1.5},
+        "encoding": {"x": field("value", "quantitative")},
+    }
 
 
 def _ranking_point(dataset: Dataset, unit: ProvinceUnit, fact: Fact, rank: int, lang: str) -> dict:
