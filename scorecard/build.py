@@ -96,10 +96,18 @@ def _remembered(cache_file: Path | None) -> dict:
 
 
 def _chart_makers(dataset: Dataset):
-    """(key, chart function) for every chart the pages may show, in a fixed order."""
+    """(key, chart function) for every chart the pages may show, in a fixed order.
+
+    Every comparable indicator gets a ranking; a province gets a history and a progress chart
+    for the headline indicators only (``headline: true`` in data/indicators.yaml), the ones its
+    cards show. The other indicators' history is the table of every figure: drawing a chart for
+    each province and indicator made the build and the pages grow with the data (4,218 charts,
+    463 s and 681 MB for 34 provinces x 60 indicators x 10 years, scripts/bench_scale.py).
+    """
+    headline = {indicator_id for indicator_id, indicator in dataset.indicators.items() if indicator.headline}
     for lang in ("vi", "en"):
         for slug in dataset.provinces:
-            for indicator_id in sorted({f.indicator for f in dataset.facts_for(slug)}):
+            for indicator_id in sorted({f.indicator for f in dataset.facts_for(slug)} & headline):
                 yield ("progress", slug, indicator_id, lang), chart_module.progress_chart
                 yield ("history", slug, indicator_id, lang), chart_module.province_indicator_chart
         for indicator_id in dataset.indicators:

@@ -60,15 +60,19 @@ HA_NOI = ProvinceUnit(
     (Territory("ha-noi-01", "Hà Nội", "01", current=True, unchanged=True),),
 )
 FIBRE = "villages_fibre_share"
+PLAIN = "households_fibre_share"  # not a headline indicator: ranked, but no chart per province
 
 
 def _bilingual(vi: str, en: str) -> dict:
     return {"vi": vi, "en": en}
 
 
-def _indicator(id_: str, unit: str, comparable: bool, vi: str, en: str, higher_is_better: bool = True) -> Indicator:
+def _indicator(
+    id_: str, unit: str, comparable: bool, vi: str, en: str, higher_is_better: bool = True, headline: bool = True
+) -> Indicator:
     return Indicator(
         id=id_,
+        headline=headline,
         pillar="connectivity",
         unit=unit,
         name=_bilingual(vi, en),
@@ -79,6 +83,9 @@ def _indicator(id_: str, unit: str, comparable: bool, vi: str, en: str, higher_i
 
 
 FIGURES = [  # (province, territory, observation fields)
+    ("lao-cai", LC_CURRENT, dict(indicator=PLAIN, value=70, kind="actual", as_of=2024)),
+    ("lao-cai", LC_CURRENT, dict(indicator=PLAIN, value=75, kind="actual", as_of=2025)),
+    ("ha-noi", HA_NOI.current_territory, dict(indicator=PLAIN, value=80, kind="actual", as_of=2025)),
     ("lao-cai", LC_FORMER, dict(indicator=FIBRE, value=95.2, kind="actual", as_of=2024)),
     ("lao-cai", LC_FORMER, dict(indicator=FIBRE, value=97, kind="actual", as_of="2025-05")),
     ("lao-cai", LC_FORMER, dict(indicator=FIBRE, value=98.1, kind="actual", as_of="2025-06", scope="vnpt_network")),
@@ -126,6 +133,7 @@ def make_dataset(
             _indicator(FIBRE, "percent", True, fibre_name, "Villages with fibre"),
             _indicator("base_stations_total", "count", False, "Số trạm BTS", "Base stations"),
             _indicator("dti_rank", "rank", True, "Xếp hạng DTI", "DTI rank", higher_is_better=False),
+            _indicator(PLAIN, "percent", True, "Chỉ tiêu không chính", "Not a headline", headline=False),
         )
     }
     dataset.sources = {"s1": Source(id="s1", title="Bài báo", publisher=publisher)}
@@ -158,6 +166,13 @@ def rendered(dataset, tmp_path_factory) -> tuple[Path, dict[str, charts.ChartJob
     jobs = list(chart_jobs(dataset).values())  # every chart, as the build enumerates them
     charts.render(jobs, out)
     return out, {job.name: job for job in jobs}
+
+
+def test_only_headline_indicators_get_a_chart_per_province_but_every_comparable_one_a_ranking(rendered):
+    _, jobs = rendered
+    assert f"province-lao-cai-{FIBRE}-vi" in jobs and f"ranking-{FIBRE}-vi" in jobs
+    assert f"ranking-{PLAIN}-vi" in jobs
+    assert not [name for name in jobs if PLAIN in name and not name.startswith("ranking-")]
 
 
 def svg_root(path: Path) -> ET.Element:
