@@ -31,6 +31,8 @@ from .model import (
     SourcesFile,
     TableFile,
     TableObservation,
+    Tile,
+    TileMapFile,
     Unit,
     UnitsFile,
     VocabularyFile,
@@ -54,6 +56,8 @@ SECTIONS: tuple[tuple[str, str, type[BaseModel]], ...] = (
     ("Qualifier's words (data/vocabulary.yaml, under qualifiers:)", "Cách đọc một mức độ", QualifierLabel),
     ("Qualifier word (data/vocabulary.yaml, under qualifier_before:)", "Từ chỉ mức độ", QualifierWord),
     ("Bilingual text (name:, definition:, why:, caveat:)", "Văn bản hai thứ tiếng", Bilingual),
+    ("Tile map file (data/tilemap.yaml: the map of the 34 provinces)", "Tệp bản đồ ô", TileMapFile),
+    ("Tile (data/tilemap.yaml, under tiles:)", "Ô của một tỉnh", Tile),
 )
 
 # Observations an editor might write, each with why the validator refuses it. The tests

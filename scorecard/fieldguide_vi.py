@@ -126,6 +126,12 @@ DESCRIPTIONS: dict[str, str] = {
     "QualifierLabel.vi": "Chữ đứng trước con số trên trang tiếng Việt ('gần').",
     "QualifierLabel.en": "Chữ đứng trước con số trên trang tiếng Anh ('nearly').",
     "QualifierLabel.sign": "Dấu ngắn vẽ trên biểu đồ và bản đồ thay cho chữ ('≈', '≥', '>', '≤').",
+    "TileMapFile.home_indicator": "Chỉ tiêu mà bản đồ ở trang chủ tô màu.",
+    "TileMapFile.tiles": "Mỗi tỉnh, thành phố một ô (đủ 34, mỗi ô một chỗ).",
+    "Tile.province": "Tên tệp của tỉnh hiện nay, như data/provinces/<slug>.yaml.",
+    "Tile.row": "0 là hàng trên cùng (phía bắc).",
+    "Tile.col": "0 là cột bên trái (phía tây); tối đa 6, để bản đồ vẫn đọc được trên điện thoại.",
+    "Tile.abbr": "Chữ viết tắt hiện trên ô (LCa, HCM); tên đầy đủ lấy từ danh mục tỉnh.",
     "QualifierWord.word": "Từ như bài viết.",
     "QualifierWord.qualifier": "Mức độ mà từ đó báo hiệu.",
 }

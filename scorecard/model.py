@@ -457,3 +457,44 @@ def as_of_bounds(as_of: int | str) -> tuple[date, date]:
         month = int(match["month"])
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])  # 9999-12 too
     return date(year, 1, 1), date(year, 12, 31)
+
+
+# ---------------------------------------------------------------- the tile map (data/tilemap.yaml)
+
+MAX_COLUMNS = 7  # col 0-6: seven tiles still read on a 360 px phone
+MAX_ROWS = 20
+
+
+class Tile(Strict):
+    """One province's square: where it sits on the grid and the letters shown on it."""
+
+    province: SlugText = Field(description="The current unit's slug, as data/provinces/<slug>.yaml is named.")
+    row: StrictInt = Field(description="0 is the top row (the north).")
+    col: StrictInt = Field(description=f"0 is the left column (the west); at most {MAX_COLUMNS - 1}.")
+    abbr: Annotated[str, Field(min_length=1, max_length=4)] = Field(
+        description="The letters shown on the tile (LCa, HCM); the full name is read from the registry."
+    )
+
+    @field_validator("row")
+    @classmethod
+    def _row_on_the_grid(cls, row: int) -> int:
+        if not 0 <= row < MAX_ROWS:
+            raise ValueError(f"write a row from 0 (the top) to {MAX_ROWS - 1}")
+        return row
+
+    @field_validator("col")
+    @classmethod
+    def _col_on_the_grid(cls, col: int) -> int:
+        if not 0 <= col < MAX_COLUMNS:
+            raise ValueError(
+                f"write a column from 0 (the left) to {MAX_COLUMNS - 1}: "
+                f"{MAX_COLUMNS} columns at most, so the map still reads on a phone"
+            )
+        return col
+
+
+class TileMapFile(Strict):
+    """data/tilemap.yaml: the tile of every current unit and the home page's indicator."""
+
+    home_indicator: IdText = Field(description="The indicator the home page's map shows.")
+    tiles: list[Tile]

@@ -18,7 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scorecard.dataset import load_dataset
-from scorecard.tilemap import MAX_COLUMNS, NO_DATA, SCALE, read_tilemap, tile_map, value_lines
+from scorecard.model import MAX_COLUMNS
+from scorecard.tilemap import NO_DATA, SCALE, read_tilemap, tile_map, value_lines
 from tests.conftest import REAL_DATA, REPO, write
 
 LAYOUT = REAL_DATA / "tilemap.yaml"
