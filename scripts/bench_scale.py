@@ -39,7 +39,8 @@ LAST_YEAR = 2025  # figures for 2016-2024 cover the former territory; 2025-09 th
 
 
 def synthetic_indicators(count: int, pillars: list[str]) -> list[dict]:
-    """``count`` indicators, alternately a percentage and a count, spread over the pillars."""
+    """``count`` indicators, alternately a percentage and a count, spread over the pillars; one in fifteen
+    a headline indicator."""
     indicators = []
     for number in range(1, count + 1):
         percent = number % 2 == 1
@@ -55,6 +56,9 @@ def synthetic_indicators(count: int, pillars: list[str]) -> list[dict]:
                 },
                 "higher_is_better": True,
                 "comparable": True,
+                # one in fifteen is a headline indicator (the real data: 5 of 89), so the provinces'
+                # cards and history charts are measured at a realistic share
+                "headline": number % 15 == 1,
             }
         )
     return indicators

@@ -35,10 +35,21 @@ def _files(site: Path) -> set[str]:
 
 
 def _pages(site: Path) -> dict[str, BeautifulSoup]:
+    """The builder's pages (the embed pages are plain files the build wrote: compared byte for byte below)."""
     return {
         p.relative_to(site).as_posix(): BeautifulSoup(p.read_text("utf-8"), "html.parser")
         for p in sorted(site.rglob("*.html"))
+        if not p.relative_to(site).as_posix().startswith("embed/")
     }
+
+
+def test_both_builders_publish_the_embed_pages_as_the_build_wrote_them():
+    mkdocs, zensical = built_site("mkdocs"), built_site("zensical")
+    embeds = sorted(p.relative_to(mkdocs) for p in (mkdocs / "embed").rglob("index.html"))
+    assert len(embeds) > 50
+    for path in embeds:
+        assert (zensical / path).read_bytes() == (mkdocs / path).read_bytes(), path
+        assert POLICY in (mkdocs / path).read_text("utf-8")
 
 
 def _article_text(soup: BeautifulSoup) -> str:
@@ -156,7 +167,8 @@ def _search(page, builder: str, query: str) -> list[str]:
         page.wait_for_timeout(1000)
         if results.count():
             break
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+    # read every result in one step: the list re-renders while more results arrive
+    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
 
 
 @pytest.mark.browser

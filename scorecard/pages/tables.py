@@ -34,7 +34,7 @@ from .render import macro, render
 # Every figure's row is on its province and indicator pages, which search finds by their titles and
 # keywords; indexing each row again (and the sources page's copy of all of them) made the index grow
 # with the data and sent "lao cai" to the sources page first.
-_SEARCH_EXCLUDED = "sc-figures"
+_SEARCH_EXCLUDED = {"sc-figures", "sc-compare"}  # the compare page's tables name every province too
 
 
 def table(
@@ -50,7 +50,7 @@ def table(
         rows=rows,
         caption=caption,
         css=css,
-        search_exclude=_SEARCH_EXCLUDED in css.split(),
+        search_exclude=bool(_SEARCH_EXCLUDED & set(css.split())),
         row_ids=row_ids or [],
     )
 
