@@ -68,3 +68,22 @@ def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def open_page(browser, url, **context_options):
+    """A page with every request, failure and console error recorded."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    record = {"requests": [], "failed": [], "errors": []}
+    page.on("request", lambda request: record["requests"].append(request.url))
+    page.on("requestfailed", lambda request: record["failed"].append(request.url))
+    page.on(
+        "response",
+        lambda response: (
+            record["failed"].append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
+    page.on("console", lambda message: record["errors"].append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: record["errors"].append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    return page, record

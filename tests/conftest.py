@@ -133,3 +133,13 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    """The real site (tests._site.real_site), served on 127.0.0.1 for the browser tests of a module."""
+    from tests._site import real_site, serve
+
+    url, server = serve(real_site())
+    yield url
+    server.shutdown()

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests._site import real_site, serve
+from tests._site import open_page
 
 pytestmark = pytest.mark.browser  # pytest -m "not browser" runs the rest without Chromium
 
@@ -22,32 +22,6 @@ PAGES = {
     "sources": "sources/",
     "empty-province": "provinces/son-la/",
 }
-
-
-@pytest.fixture(scope="module")
-def base_url():
-    url, server = serve(real_site())
-    yield url
-    server.shutdown()
-
-
-def open_page(browser, url, **context_options):
-    """A page with every request, failure and console error recorded."""
-    context = browser.new_context(**context_options)
-    page = context.new_page()
-    record = {"requests": [], "failed": [], "errors": []}
-    page.on("request", lambda request: record["requests"].append(request.url))
-    page.on("requestfailed", lambda request: record["failed"].append(request.url))
-    page.on(
-        "response",
-        lambda response: (
-            record["failed"].append(f"{response.status} {response.url}") if response.status >= 400 else None
-        ),
-    )
-    page.on("console", lambda message: record["errors"].append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: record["errors"].append(str(error)))
-    page.goto(url, wait_until="networkidle")
-    return page, record
 
 
 @pytest.mark.parametrize("name", list(PAGES))

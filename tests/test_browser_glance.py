@@ -7,30 +7,13 @@ import json
 
 import pytest
 
-from tests._site import real_site, serve
+from tests._site import open_page, real_site
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def base_url():
-    url, server = serve(real_site())
-    yield url
-    server.shutdown()
-
-
-def open_page(browser, url, **options):
-    context = browser.new_context(**options)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto(url, wait_until="networkidle")
-    return page, errors
-
-
 def test_the_home_map_has_34_named_tile_links_reached_by_the_keyboard(browser, base_url):
-    page, errors = open_page(browser, base_url, viewport={"width": 360, "height": 800})
+    page, record = open_page(browser, base_url, viewport={"width": 360, "height": 800})
     links = page.locator("svg.sc-tm-map a")
     assert links.count() == 34
     names = [links.nth(i).evaluate("a => a.querySelector('title').textContent") for i in range(34)]
@@ -45,13 +28,13 @@ def test_the_home_map_has_34_named_tile_links_reached_by_the_keyboard(browser, b
     page.wait_for_load_state("networkidle")
     assert "/provinces/" in page.url and href.strip("./").split("/")[-2] in page.url
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    assert errors == []
+    assert record["errors"] == []
     page.context.close()
 
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_province_page_opens_on_its_headline_cards(browser, base_url, width):
-    page, errors = open_page(browser, base_url + "provinces/lao-cai/", viewport={"width": width, "height": 900})
+    page, record = open_page(browser, base_url + "provinces/lao-cai/", viewport={"width": width, "height": 900})
     cards = page.locator("ul.sc-cards > li")
     assert cards.count() == 5
     first = cards.first.bounding_box()
@@ -61,7 +44,7 @@ def test_the_province_page_opens_on_its_headline_cards(browser, base_url, width)
     anchor = cards.first.locator(".sc-card-value a").get_attribute("href")
     cards.first.locator(".sc-card-value a").click()
     assert page.evaluate(f"document.getElementById('{anchor[1:]}') !== null")
-    assert errors == []
+    assert record["errors"] == []
     page.context.close()
 
 
@@ -74,7 +57,7 @@ def test_the_compare_page_without_javascript_shows_every_province(browser, base_
 
 
 def test_the_compare_page_with_javascript_keeps_the_chosen_provinces_and_the_address(browser, base_url):
-    page, errors = open_page(browser, base_url + "compare/")
+    page, record = open_page(browser, base_url + "compare/")
     boxes = page.locator(".sc-compare-picker input[type=checkbox]")
     assert boxes.count() == 34
     page.locator(".sc-compare-picker label", has_text="Lào Cai").locator("input").check()
@@ -87,7 +70,7 @@ def test_the_compare_page_with_javascript_keeps_the_chosen_provinces_and_the_add
     assert shared.locator("table.sc-compare").first.locator("tbody tr:visible").count() == 2
     page.get_by_role("button").filter(has_text="Hiện tất cả").click()
     assert page.locator("table.sc-compare").first.locator("tbody tr:visible").count() == 34
-    assert errors == []
+    assert record["errors"] == []
     shared.context.close()
     page.context.close()
 
@@ -120,12 +103,12 @@ def test_a_ranking_draws_the_country_figure_as_a_dashed_line(browser, base_url):
 
     dataset = load_dataset(REPO / "data")
     national = national_latest(dataset, "dti_score")
-    page, errors = open_page(browser, base_url + "indicators/dti_score/")
+    page, record = open_page(browser, base_url + "indicators/dti_score/")
     image = page.locator("figure.sc-chart img").first
     image.scroll_into_view_if_needed()
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     assert f"Cả nước: {figure_text(dataset, national, 'vi')}" in image.get_attribute("alt")
     svg = page.request.get(image.evaluate("img => img.src")).text()
     assert 'stroke-dasharray="5,3"' in svg  # the country's line, dashed, across the bars
-    assert errors == []
+    assert record["errors"] == []
     page.context.close()

@@ -70,7 +70,7 @@ def _headline_table(dataset: Dataset, path: str, lang: str) -> Markup:
     headers = [t(lang, "province")] + [
         page_link(path, f"{prefix(lang)}indicators/{i.id}.md", getattr(i.name, lang)) for i in headline
     ]
-    return table(headers, rows)
+    return table(headers, rows, css="sc-table sc-headline")
 
 
 def _coverage_table(dataset: Dataset, path: str, lang: str) -> Markup:

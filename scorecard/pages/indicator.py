@@ -96,7 +96,7 @@ def _ranked_apart(dataset: Dataset, indicator, path: str, lang: str) -> list:
     if not rows:
         return []
     heading = t(lang, "ranked_apart").format(year=ranked.year) if ranked else t(lang, "ranked_none")
-    return [paragraph(heading), table([t(lang, "province"), t(lang, "latest")], rows)]
+    return [paragraph(heading), table([t(lang, "province"), t(lang, "latest")], rows, css="sc-table sc-apart")]
 
 
 def _caveats(dataset: Dataset, indicator, facts: list[Fact], lang: str) -> list[str]:

@@ -187,7 +187,10 @@ def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         f"# {t(lang, 'changes')}\n",
         paragraph(intro),
         version_line(dataset, lang),
-        Markup(summary) if summary else paragraph(ctx.get("changes_note", {}).get(lang, "")),  # noqa: S704 (see above)
+        # the figures are on their own pages: the list of what changed stays out of the search index
+        macro("search_excluded")(Markup(summary))  # noqa: S704 (see above)
+        if summary
+        else paragraph(ctx.get("changes_note", {}).get(lang, "")),
         cite_block(dataset, path, t(lang, "changes"), lang, ctx["site_url"]),
     ]
     return Page(path, page_text(parts))

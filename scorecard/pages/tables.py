@@ -34,7 +34,8 @@ from .render import macro, render
 # Every figure's row is on its province and indicator pages, which search finds by their titles and
 # keywords; indexing each row again (and the sources page's copy of all of them) made the index grow
 # with the data and sent "lao cai" to the sources page first.
-_SEARCH_EXCLUDED = {"sc-figures", "sc-compare"}  # the compare page's tables name every province too
+# The same holds for every table that names the provinces one by one (compare, headline, coverage, ranked apart).
+_SEARCH_EXCLUDED = {"sc-figures", "sc-compare", "sc-headline", "sc-coverage", "sc-apart"}
 
 
 def table(
