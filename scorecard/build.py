@@ -284,7 +284,7 @@ def _write_api(dataset: Dataset, docs_dir: Path, site_url: str | None) -> set[st
     return written
 
 
-ASSETS = ("assets/scorecard.css", "assets/interactive.js")
+ASSETS = ("assets/scorecard.css", "assets/interactive.js", "assets/favicon.svg")
 
 
 def prepare_site(data_dir: Path, work_dir: Path, repo: Path, site_url: str | None = None, quiet: bool = True) -> Path:

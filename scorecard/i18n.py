@@ -223,6 +223,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "compare_pick": {"vi": "Chọn các tỉnh, thành phố để so sánh", "en": "Choose the provinces to compare"},
     "compare_all": {"vi": "Hiện tất cả", "en": "Show all"},
+    "compare_no_js": {
+        "vi": "Các bảng dưới đây đặt cả 34 tỉnh, thành phố cạnh nhau; bật JavaScript để chỉ chọn một vài tỉnh.",
+        "en": "The tables below set all 34 provinces side by side; turn on JavaScript to choose a few.",
+    },
     "compare_left_out": {
         "vi": "{n} chỉ tiêu khác của trụ cột này có số liệu của dưới 3 tỉnh, thành phố; xem trang {link}.",
         "en": "{n} other indicators of this pillar have figures for fewer than 3 provinces; see the {link} page.",

@@ -58,6 +58,7 @@ def test_the_compare_page_without_javascript_shows_every_province(browser, base_
 
 def test_the_compare_page_with_javascript_keeps_the_chosen_provinces_and_the_address(browser, base_url):
     page, record = open_page(browser, base_url + "compare/")
+    page.locator(".sc-compare-picker summary").click()
     boxes = page.locator(".sc-compare-picker input[type=checkbox]")
     assert boxes.count() == 34
     page.locator(".sc-compare-picker label", has_text="Lào Cai").locator("input").check()
@@ -91,7 +92,9 @@ def test_an_embed_page_shows_its_chart_alone_and_fetches_only_from_the_site(brow
     assert frame.evaluate("img => img.complete && img.naturalWidth > 0", image.element_handle())
     assert frame.locator("script").count() == 0
     assert all(url.startswith(base_url) for url in requests)
-    assert len(requests) == 2  # the page and its SVG
+    name = embed.strip("/")
+    fetched = sorted(url.removeprefix(base_url) for url in requests)  # the page, its chart, the site's icon
+    assert fetched == sorted([f"embed/{name}/", f"generated/charts/{name}.svg", "assets/favicon.svg"])
     context.close()
     page.context.close()
 

@@ -74,9 +74,14 @@
       box.checked = keep.indexOf(box.value) >= 0;
     });
   }
+  var details = document.createElement("details");
+  var summary = document.createElement("summary");
+  summary.textContent = picker.getAttribute("data-label");
+  details.appendChild(summary);
   var fieldset = document.createElement("fieldset");
   var legend = document.createElement("legend");
   legend.textContent = picker.getAttribute("data-label");
+  legend.className = "sc-visually-hidden";
   fieldset.appendChild(legend);
   provinces.forEach(function (province) {
     var label = document.createElement("label");
@@ -101,8 +106,9 @@
     apply();
   });
   fieldset.appendChild(clear);
-  picker.appendChild(fieldset);
-  picker.hidden = false;
+  details.appendChild(fieldset);
+  details.open = chosen().length > 0;  // a shared choice opens it; otherwise one closed line, nothing moves
+  picker.replaceChildren(details);
   window.addEventListener("hashchange", apply);
   apply();
 })();

@@ -82,8 +82,9 @@ def cite_block(dataset: Dataset, page_path: str, title: str, lang: str, site_url
 def figure_citation(dataset: Dataset, fact: Fact, page_path: str, lang: str, site_url: str | None) -> str:
     """How to cite one figure: this version of this page, at the figure's anchor, and its own source.
 
-    "Nhóm … (2026). Lào Cai: Hồ sơ xử lý trực tuyến, 92 % (tháng 5/2025). Bảng điểm … (phiên bản dữ liệu
-    2026.12). https://…/2026.12/provinces/lao-cai/#online_dossiers_share-1a2b3c4d. Nguồn: Báo …, “…”."
+    "Lào Cai: Tỷ lệ hồ sơ trực tuyến, 92 % (tháng 5/2025). Bảng điểm … (phiên bản dữ liệu 2026.12).
+    https://…/2026.12/provinces/lao-cai/#online_dossiers_share-1a2b3c4d. Nguồn: Báo Dân trí." Short, as
+    every figure carries one; the page's own citation block gives the authors and the year.
     """
     release = dataset.release
     version = release.version if release else "dev"
@@ -93,10 +94,9 @@ def figure_citation(dataset: Dataset, fact: Fact, page_path: str, lang: str, sit
     name = getattr(indicator.name, lang) if indicator else fact.indicator
     site_title = release.title[lang] if release else t(lang, "site_title")
     source = dataset.sources.get(fact.observation.source)
-    origin = f" {t(lang, 'source')}: {source.publisher}, “{source.title}”." if source else ""
+    origin = f" {t(lang, 'source')}: {source.publisher}." if source else ""
     return (
-        f"{release.authors if release else ''} ({release.released.year if release else ''}). {subject}: {name}, "
-        f"{figure_text(dataset, fact, lang)} ({when_short(dataset, fact, lang)}). {site_title} "
+        f"{subject}: {name}, {figure_text(dataset, fact, lang)} ({when_short(dataset, fact, lang)}). {site_title} "
         f"({t(lang, 'data_version').lower()} {version}). {url}#{fact_id(fact)}.{origin}"
     )
 

@@ -36,7 +36,7 @@ def compare_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         f"# {md_esc(title)}\n",
         search_keywords(title),
         paragraph(t(lang, "compare_intro")),
-        render("compare_picker.html", label=t(lang, "compare_pick"), clear=t(lang, "compare_all")),
+        _picker(lang),
     ]
     for pillar_id, pillar in dataset.pillars.items():
         columns, left_out = _columns(dataset, own, pillar_id)
@@ -49,6 +49,12 @@ def compare_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
             parts.append(paragraph(escape(t(lang, "compare_left_out")).format(n=left_out, link=link)))
     parts.append(cite_block(dataset, path, title, lang, ctx["site_url"]))
     return Page(path, page_text(parts))
+
+
+def _picker(lang: str) -> Markup:
+    """Where the script puts the choice of provinces; one line of words without JavaScript."""
+    words = {key: t(lang, f"compare_{key}") for key in ("pick", "all", "no_js")}
+    return render("compare_picker.html", label=words["pick"], clear=words["all"], no_js=words["no_js"])
 
 
 def _columns(dataset: Dataset, own: dict, pillar_id: str) -> tuple[list[str], int]:

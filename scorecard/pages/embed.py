@@ -48,6 +48,7 @@ def embed_page(dataset: Dataset, key: tuple, job: ChartJob, charts_dir: str, sit
         title=job.alt.split(". ")[0],
         page_url=page_url(home, version, site_url)[1],
         svg=rel(served, f"{charts_dir}/{job.name}").rstrip("/") + ".svg",
+        favicon=rel(served, "assets/favicon.svg").rstrip("/"),
         width=job.width,
         height=job.height,
         alt=job.alt,
