@@ -115,3 +115,23 @@ def test_a_ranking_draws_the_country_figure_as_a_dashed_line(browser, base_url):
     assert 'stroke-dasharray="5,3"' in svg  # the country's line, dashed, across the bars
     assert record["errors"] == []
     page.context.close()
+
+
+def test_the_api_files_a_browser_fetches_are_valid_against_the_schemas_the_site_publishes(browser, base_url):
+    import jsonschema
+    from referencing import Registry, Resource
+
+    context = browser.new_context()
+    fetch = context.request
+    index = fetch.get(base_url + "api/v1/index.json").json()
+    schemas = {}
+    for name in ("figure", "index", "province", "indicator", "national"):
+        schema = fetch.get(base_url + f"api/v1/schema/{name}.schema.json").json()
+        schemas[schema["$id"]] = schema
+    registry = Registry().with_resources((key, Resource.from_contents(value)) for key, value in schemas.items())
+    for path in ("api/v1/index.json", "api/v1/provinces/lao-cai.json", "api/v1/indicators/dti_score.json"):
+        document = index if path.endswith("index.json") else fetch.get(base_url + path).json()
+        schema = schemas[document["$schema"].rsplit("/", 1)[-1]]
+        validator = jsonschema.Draft202012Validator(schema, registry=registry)
+        assert list(validator.iter_errors(document)) == [], path
+    context.close()
