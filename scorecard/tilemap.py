@@ -215,7 +215,7 @@ class TileView:
 
 def _tile_view(dataset: Dataset, tile: Tile, fact: Fact | None, shade: tuple[str, str], href: str, lang: str):
     unit = dataset.provinces[tile.province]
-    former = fact is not None and fact.territory is not None and not fact.territory.current
+    former = fact is not None and bool(territory_short(dataset, fact, lang))
     value = short_value(dataset, fact, lang) if fact is not None else "—"
     return TileView(
         href=href,

@@ -43,13 +43,11 @@ def _card(dataset: Dataset, unit: ProvinceUnit, own: list[Fact], indicator, path
         return None
     actual = latest_actual(dataset, own, indicator.id)
     target = next_target(dataset, own, indicator.id)
-    facts = [*_rank(dataset, unit, indicator, actual, lang), *_national(dataset, indicator.id, lang)]
-    if target is not None:
-        progress = progress_text(dataset, actual, target, lang)
-        text = f"{figure_text(dataset, target, lang)}, {when_short(dataset, target, lang)}"
-        facts.append(
-            (t(lang, "target_header"), text + (f" · {t(lang, 'card_progress')} {progress}" if progress else ""))
-        )
+    facts = [
+        *_rank(dataset, unit, indicator, actual, lang),
+        *_national(dataset, indicator.id, lang),
+        *_target(dataset, actual, target, lang),
+    ]
     card = {
         "name": getattr(indicator.name, lang),
         "href": rel(path, f"{prefix(lang)}indicators/{indicator.id}.md"),
@@ -57,11 +55,10 @@ def _card(dataset: Dataset, unit: ProvinceUnit, own: list[Fact], indicator, path
         "facts": facts,
     }
     if actual is not None:
-        former = actual.territory is not None and not actual.territory.current and not actual.territory.unchanged
         card |= {
             "value": figure_text(dataset, actual, lang),
             "when": when_short(dataset, actual, lang),
-            "former": territory_short(dataset, actual, lang) if former else "",
+            "former": territory_short(dataset, actual, lang),  # "" unless it describes a former unit
             "anchor": fact_id(actual),
         }
     return card

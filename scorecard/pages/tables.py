@@ -58,11 +58,10 @@ def table(
 
 def figure_cell(dataset: Dataset, fact: Fact, lang: str) -> Markup:
     """A figure over its date, and the former territory it describes, for the compact tables."""
-    former = fact.territory is not None and not fact.territory.current
     return macro("figure_cell")(
         figure_text(dataset, fact, lang),
         when_short(dataset, fact, lang),
-        territory_short(dataset, fact, lang) if former else None,
+        territory_short(dataset, fact, lang) or None,  # empty unless the figure describes a former unit
     )
 
 
