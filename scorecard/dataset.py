@@ -185,9 +185,21 @@ class Dataset:
     loaded: dict[str, Loaded] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     tilemap: object | None = None  # the tile map's layout (data/tilemap.yaml), a scorecard.tilemap.TileLayout
+    # figures by province, made on first use and made again when figures were added since (the pages,
+    # the map, the cards and every ranking ask for one province's figures thousands of times)
+    _by_province: tuple[int, dict[str, list[Fact]]] = field(default=(-1, {}), repr=False, compare=False)
+    # what is worked out from the figures once and asked for often (an indicator's ranking), by a key
+    # that includes how many figures there were, so a figure added later is never answered from memory
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def facts_for(self, province_slug: str) -> list[Fact]:
-        return [fact for fact in self.facts if fact.province == province_slug]
+        count, index = self._by_province
+        if count != len(self.facts):
+            index = {}
+            for fact in self.facts:
+                index.setdefault(fact.province, []).append(fact)
+            self._by_province = (len(self.facts), index)
+        return list(index.get(province_slug, ()))
 
     def every_fact(self) -> list[Fact]:
         """The provinces' and the country's figures, for the rules that apply to both."""

@@ -57,7 +57,16 @@ def cohort(dataset: Dataset, indicator_id: str) -> list[tuple[str, Fact]]:
 
 
 def ranking(dataset: Dataset, indicator_id: str) -> Ranking | None:
-    """The indicator's ranking, or None (not comparable, or fewer than two provinces to compare)."""
+    """The indicator's ranking, or None (not comparable, or fewer than two provinces to compare).
+
+    Worked out once per dataset and indicator: every province's card and page asks for it."""
+    key = ("ranking", indicator_id, len(dataset.facts))
+    if key not in dataset.derived:
+        dataset.derived[key] = _ranking(dataset, indicator_id)
+    return dataset.derived[key]
+
+
+def _ranking(dataset: Dataset, indicator_id: str) -> Ranking | None:
     indicator = dataset.indicators.get(indicator_id)
     if indicator is None or not indicator.comparable:
         return None
