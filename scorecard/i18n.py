@@ -47,6 +47,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress": {"vi": "Tiến độ so với mục tiêu", "en": "Progress toward the target"},
     "history": {"vi": "Diễn biến theo thời gian", "en": "Over time"},
     "all_figures": {"vi": "Tất cả số liệu", "en": "Every figure"},
+    "figures_link": {
+        "vi": "Tất cả {figures} số liệu, mỗi số liệu kèm nguồn, câu trích nguyên văn và cách trích dẫn",
+        "en": "All {figures} figures, each with its source, verbatim quote and how to cite it",
+    },
+    "back_to_scorecard": {"vi": "← Bảng điểm của {name}", "en": "← The scorecard of {name}"},
     "comparison": {
         "vi": "Số liệu để so sánh (không phải của tỉnh)",
         "en": "Figures quoted for comparison (not the province's own)",

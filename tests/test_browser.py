@@ -6,6 +6,7 @@ when it is missing, so a green run always means a browser really looked.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -38,10 +39,15 @@ def test_page_loads_without_errors_and_stays_on_the_site(browser, base_url, name
 
 
 def test_without_javascript_the_province_page_shows_every_figure_chart_and_table(browser, base_url):
-    page, _ = open_page(browser, base_url + PAGES["province"], java_script_enabled=False)
-    quotes = page.locator("table.sc-figures q")
+    every, _ = open_page(browser, base_url + PAGES["province"] + "figures/", java_script_enabled=False)
+    quotes = every.locator("table.sc-figures q")
     assert quotes.count() == len(real_site_facts("lao-cai"))
     assert quotes.first.is_visible()
+    every.context.close()
+    page, _ = open_page(browser, base_url + PAGES["province"], java_script_enabled=False)
+    page.get_by_role("link", name=re.compile(r"^Tất cả \d+ số liệu")).click()  # the way to every figure
+    assert page.url == base_url + PAGES["province"] + "figures/"
+    page.go_back()
     images = page.locator("figure.sc-chart img")
     assert images.count() > 0
     first = images.first

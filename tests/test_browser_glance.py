@@ -41,9 +41,10 @@ def test_the_province_page_opens_on_its_headline_cards(browser, base_url, width)
     assert first["y"] < 900  # on the first screen
     assert cards.first.locator(".sc-card-value").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    anchor = cards.first.locator(".sc-card-value a").get_attribute("href")
-    cards.first.locator(".sc-card-value a").click()
-    assert page.evaluate(f"document.getElementById('{anchor[1:]}') !== null")
+    anchor = cards.first.locator(".sc-card-value a").get_attribute("href").split("#")[1]
+    cards.first.locator(".sc-card-value a").click()  # to its row on the page of every figure
+    page.wait_for_url(f"**/provinces/lao-cai/figures/#{anchor}")
+    assert page.evaluate(f"document.getElementById('{anchor}') !== null")
     assert record["errors"] == []
     page.context.close()
 

@@ -42,7 +42,8 @@ def cards(pages: dict, path: str) -> dict[str, object]:
 def test_each_headline_card_shows_the_latest_figure_and_links_to_its_row(real, slug, lang):
     dataset, pages = real
     path = ("en/" if lang == "en" else "") + f"provinces/{slug}.md"
-    page, shown = soup(pages, path), cards(pages, path)
+    figures = ("en/" if lang == "en" else "") + f"provinces/{slug}/figures.md"
+    page, shown = soup(pages, figures), cards(pages, path)
     headline = [i for i in dataset.indicators.values() if i.headline]
     assert list(shown) == [getattr(i.name, lang) for i in headline]
     own = own_facts(dataset.facts_for(slug))
@@ -54,8 +55,9 @@ def test_each_headline_card_shows_the_latest_figure_and_links_to_its_row(real, s
             assert "sc-card-empty" in card["class"] and value.find("a") is None
             continue
         assert value.get_text() == figure_text(dataset, fact, lang)
-        anchor = value.find("a")["href"].removeprefix("#")
-        assert anchor == fact_id(fact) and page.find("tr", id=anchor) is not None  # the row is on the page
+        where, anchor = value.find("a")["href"].split("#")
+        assert where.endswith(f"/{figures.removesuffix('.md')}/") and anchor == fact_id(fact)
+        assert page.find("tr", id=anchor) is not None  # the row is on the page of all figures
         former = fact.territory is not None and not fact.territory.current and not fact.territory.unchanged
         mark = card.select_one(".sc-former")
         assert (mark.get_text() if mark else None) == (territory_short(dataset, fact, lang) if former else None)
@@ -82,7 +84,7 @@ def test_a_card_gives_the_ranking_place_and_the_country_figure_as_the_ranking_an
 def test_every_figure_row_has_a_unique_anchor_and_a_citation_naming_the_version(real):
     dataset, pages = real
     version = dataset.release.version
-    for path in ("provinces/lao-cai.md", "en/indicators/online_dossiers_share.md", "sources.md", "national.md"):
+    for path in ("provinces/lao-cai/figures.md", "en/indicators/online_dossiers_share.md", "sources.md", "national.md"):
         rows = soup(pages, path).select("table.sc-figures tbody tr")
         ids = [row.get("id") for row in rows]
         assert rows and all(ids) and len(set(ids)) == len(ids), path
@@ -94,9 +96,9 @@ def test_every_figure_row_has_a_unique_anchor_and_a_citation_naming_the_version(
 def test_a_figure_is_cited_at_its_own_page_address(real):
     dataset, pages = real
     fact = latest_actual(dataset, own_facts(dataset.facts_for("lao-cai")), "online_dossiers_share")
-    row = soup(pages, "provinces/lao-cai.md").find("tr", id=fact_id(fact))
+    row = soup(pages, "provinces/lao-cai/figures.md").find("tr", id=fact_id(fact))
     cite = row.select_one("details.sc-cite-figure p").get_text()
-    assert f"/{dataset.release.version}/provinces/lao-cai/#{fact_id(fact)}" in cite
+    assert f"/{dataset.release.version}/provinces/lao-cai/figures/#{fact_id(fact)}" in cite
     assert "Lào Cai" in cite and figure_text(dataset, fact, "vi") in cite
 
 

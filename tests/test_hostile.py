@@ -361,7 +361,7 @@ def _heading(text: str) -> str:
 @pytest.mark.parametrize("payload_id", IDS)
 def test_observation_fields_show_as_text(hostile, payload_id, lang):
     p, site = BY_ID[payload_id], hostile[1]
-    soup = page(site, *(["en"] if lang == "en" else []), "provinces", "lai-chau")
+    soup = page(site, *(["en"] if lang == "en" else []), "provinces", "lai-chau", "figures")
     rows = _figure_rows(soup, p)
     assert len(rows) == (2 if p.chart else 1)
     for row in rows:

@@ -122,7 +122,7 @@ def test_each_page_shows_the_note_in_its_language_and_marks_a_vietnamese_one_on_
     def notes(page: str) -> list:
         return BeautifulSoup(pages[page], "html.parser").select("span.sc-note")
 
-    vi, en = notes("provinces/lai-chau.md"), notes("en/provinces/lai-chau.md")
+    vi, en = notes("provinces/lai-chau/figures.md"), notes("en/provinces/lai-chau/figures.md")
     assert any("Cáp quang tới mọi xã." in n.get_text() for n in vi)
     assert not any("Fibre reaches" in n.get_text() for n in vi)
     assert any("Fibre reaches every commune." in n.get_text() and not n.find(attrs={"lang": True}) for n in en)

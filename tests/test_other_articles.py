@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from scorecard.checks import check_dataset
 from scorecard.dataset import load_dataset
 from scorecard.export import rows
-from scorecard.pages import province_page
+from scorecard.pages.province import province_figures_page
 from tests._site import REPO
 
 SON_LA = """\
@@ -98,7 +98,7 @@ def test_they_export_with_their_own_columns(dataset):
 
 
 def test_the_page_shows_them_and_keeps_the_national_figure_apart(dataset):
-    page = province_page(dataset, dataset.provinces["son-la"], "vi", {}, {"site_url": None, "charts_dir": "c"})
+    page = province_figures_page(dataset, dataset.provinces["son-la"], "vi", {"site_url": None, "charts_dir": "c"})
     soup = BeautifulSoup(page.text, "html.parser")
     own, comparison = soup.select("table.sc-figures")
     own_text, comparison_text = own.get_text(" ", strip=True), comparison.get_text(" ", strip=True)

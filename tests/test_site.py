@@ -64,31 +64,33 @@ def test_province_without_data_says_so_and_links_to_contributing():
 def test_every_seed_figure_appears_on_its_province_page_with_its_quote(slug):
     facts = DATASET.facts_for(slug)
     assert len(facts) > 10
-    quotes_on_page = [q.get_text() for q in page("provinces", slug).select("table.sc-figures q")]
+    quotes_on_page = [q.get_text() for q in page("provinces", slug, "figures").select("table.sc-figures q")]
     for fact in facts:
         assert fact.observation.quote in quotes_on_page, fact.observation.quote
     assert len(quotes_on_page) == len(facts)
 
 
 def test_figures_show_their_qualifier_and_vietnamese_number_format():
-    text = page("provinces", "lai-chau").get_text(" ", strip=True)
+    text = page("provinces", "lai-chau", "figures").get_text(" ", strip=True)
     assert "gần 390.000" in text
     assert "675/675 (100\u00a0%)" in text
-    english = page("en", "provinces", "lai-chau").get_text(" ", strip=True)
+    english = page("en", "provinces", "lai-chau", "figures").get_text(" ", strip=True)
     assert "nearly 390,000" in english
 
 
 def test_lao_cai_page_separates_former_and_current_territory():
-    text = page("provinces", "lao-cai").get_text(" ", strip=True)
+    text = page("provinces", "lao-cai", "figures").get_text(" ", strip=True)
     assert "Lào Cai (10)" in text and "Lào Cai (15)" in text
     assert "1/7/2025" in text
+    assert "Lào Cai (10), trước 1/7/2025" in page("provinces", "lao-cai").get_text(" ", strip=True)  # the scorecard
 
 
 @pytest.mark.parametrize(("lang_prefix", "word"), [("", "Địa bàn"), ("en", "Territory")])
 def test_the_figures_table_and_the_chart_tables_name_the_territory_alike(lang_prefix, word):
     """One word for territory: the page's table and its charts' tables once said "Địa giới" and "Địa bàn"."""
     soup = page(*(p for p in (lang_prefix, "provinces", "lao-cai") if p))
-    figures = [th.get_text(strip=True) for th in soup.select("table.sc-figures th")]
+    every = page(*(p for p in (lang_prefix, "provinces", "lao-cai", "figures") if p))
+    figures = [th.get_text(strip=True) for th in every.select("table.sc-figures th")]
     in_charts = {th.get_text(strip=True) for th in soup.select("figure.sc-chart details th")}
     assert word in figures and word in in_charts
     assert not any("Địa giới" in header for header in figures + sorted(in_charts))
@@ -208,8 +210,8 @@ def test_no_page_loads_fonts_or_scripts_from_another_host():
 
 def test_numbers_on_vietnamese_and_english_pages_use_their_own_format():
     assert format_number(1655, "vi") == "1.655" and format_number(99.6, "vi") == "99,6"
-    vi = page("provinces", "lao-cai").get_text(" ", strip=True)
-    en = page("en", "provinces", "lao-cai").get_text(" ", strip=True)
+    vi = page("provinces", "lao-cai", "figures").get_text(" ", strip=True)
+    en = page("en", "provinces", "lao-cai", "figures").get_text(" ", strip=True)
     assert "1.655/1.655" in vi and "1,655/1,655" in en
 
 

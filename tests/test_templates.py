@@ -96,8 +96,8 @@ def test_a_qualifiers_words_are_read_from_vocabulary_yaml(data_dir):
     _edit(data_dir / "vocabulary.yaml", reword)
     pages = _pages(data_dir)
     for path, label, figure in (
-        ("provinces/lai-chau.md", "Số liệu", "suýt soát 390.000"),
-        ("en/provinces/lai-chau.md", "Figure", "close to 390,000"),
+        ("provinces/lai-chau/figures.md", "Số liệu", "suýt soát 390.000"),
+        ("en/provinces/lai-chau/figures.md", "Figure", "close to 390,000"),
     ):
         soup = BeautifulSoup(pages[path], "html.parser")
         figures = [cell.get_text() for cell in soup.find_all("td", attrs={"data-label": label})]

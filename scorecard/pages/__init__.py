@@ -32,7 +32,7 @@ from .lists import (
     written_page,
 )
 from .page import Page
-from .province import province_page
+from .province import province_figures_page, province_page
 
 __all__ = ["Page", "all_pages", "indicator_page", "national_page", "province_page", "safe_url"]
 
@@ -50,6 +50,8 @@ def all_pages(dataset: Dataset, charts: dict, ctx: dict, written: dict[str, str]
         pages.append(national_page(dataset, lang, ctx))
         pages.append(compare_page(dataset, lang, ctx))
         pages.extend(province_page(dataset, unit, lang, charts, ctx) for unit in dataset.provinces.values())
+        figures = (province_figures_page(dataset, unit, lang, ctx) for unit in dataset.provinces.values())
+        pages.extend(page for page in figures if page is not None)
         pages.extend(indicator_page(dataset, indicator_id, lang, charts, ctx) for indicator_id in dataset.indicators)
     pages.extend(embed_pages(dataset, charts, ctx.get("charts_dir", "generated/charts"), ctx.get("site_url")))
     return pages

@@ -26,7 +26,7 @@ from ..wording import (
     territory_short,
     when_short,
 )
-from .links import prefix, rel
+from .links import figures_path, prefix, rel
 from .render import render
 from .tables import progress_text
 
@@ -59,7 +59,7 @@ def _card(dataset: Dataset, unit: ProvinceUnit, own: list[Fact], indicator, path
             "value": figure_text(dataset, actual, lang),
             "when": when_short(dataset, actual, lang),
             "former": territory_short(dataset, actual, lang),  # "" unless it describes a former unit
-            "anchor": fact_id(actual),
+            "anchor": rel(path, figures_path(unit.slug, lang)) + "#" + fact_id(actual),  # its row, with source
         }
     return card
 

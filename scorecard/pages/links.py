@@ -21,6 +21,11 @@ def prefix(lang: str) -> str:
     return "" if lang == "vi" else "en/"
 
 
+def figures_path(slug: str, lang: str) -> str:
+    """Where a province's page of all its figures lives under docs/ (its scorecard is provinces/<slug>.md)."""
+    return f"{prefix(lang)}provinces/{slug}/figures.md"
+
+
 def rel(from_path: str, to_path: str) -> str:
     """A relative link between two docs paths, as MkDocs serves them (directory URLs)."""
     depth = from_path.count("/") + (0 if from_path.endswith("index.md") else 1)
