@@ -95,7 +95,7 @@ def province_doc(dataset: Dataset, slug: str, rankings: dict[str, dict]) -> dict
     place = lambda territory: {"id": territory.id, "name": territory.name, "code": territory.code}  # noqa: E731
     latest = {}
     for indicator_id in sorted({fact.indicator for fact in facts}):
-        fact = wording.latest_actual(dataset, facts, indicator_id)
+        fact = wording.latest_actual(dataset, dataset.facts_for(slug, indicator_id), indicator_id)
         if fact is not None:
             latest[indicator_id] = {"figure": fact_id(fact), "rank": _rank_of(rankings.get(indicator_id), slug)}
     return _head(dataset, "../schema/province.schema.json") | {
@@ -136,7 +136,7 @@ def indicator_doc(dataset: Dataset, indicator_id: str, ranked: dict | None) -> d
     unit = dataset.units.get(indicator.unit)
     latest = []
     for slug in dataset.provinces:
-        fact = wording.latest_actual(dataset, dataset.facts_for(slug), indicator_id)
+        fact = wording.latest_actual(dataset, dataset.facts_for(slug, indicator_id), indicator_id)
         if fact is not None:
             latest.append(figure(dataset, fact))
     ranks = [

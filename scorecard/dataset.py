@@ -185,21 +185,35 @@ class Dataset:
     loaded: dict[str, Loaded] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     tilemap: object | None = None  # the tile map's layout (data/tilemap.yaml), a scorecard.tilemap.TileLayout
-    # figures by province, made on first use and made again when figures were added since (the pages,
-    # the map, the cards and every ranking ask for one province's figures thousands of times)
-    _by_province: tuple[int, dict[str, list[Fact]]] = field(default=(-1, {}), repr=False, compare=False)
+    # figures by province and by (province, indicator), made on first use and made again when figures were
+    # added since (the pages, the map, the cards and every ranking ask for them tens of thousands of times)
+    _by_province: tuple[int, dict, dict] = field(default=(-1, {}, {}), repr=False, compare=False)
     # what is worked out from the figures once and asked for often (an indicator's ranking), by a key
     # that includes how many figures there were, so a figure added later is never answered from memory
     derived: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def facts_for(self, province_slug: str) -> list[Fact]:
-        count, index = self._by_province
+    def facts_for(self, province_slug: str, indicator_id: str | None = None) -> list[Fact]:
+        """A province's figures (all of them, or one indicator's), in the order of the data."""
+        count, by_province, by_pair = self._by_province
         if count != len(self.facts):
-            index = {}
+            by_province, by_pair = {}, {}
             for fact in self.facts:
-                index.setdefault(fact.province, []).append(fact)
-            self._by_province = (len(self.facts), index)
-        return list(index.get(province_slug, ()))
+                by_province.setdefault(fact.province, []).append(fact)
+                by_pair.setdefault((fact.province, fact.indicator), []).append(fact)
+            self._by_province = (len(self.facts), by_province, by_pair)
+        if indicator_id is not None:
+            return list(by_pair.get((province_slug, indicator_id), ()))
+        return list(by_province.get(province_slug, ()))
+
+    def facts_from(self, source_id: str) -> list[Fact]:
+        """The figures (the provinces' and the country's) taken from one source, in the order of the data."""
+        key = ("facts_from", len(self.facts), len(self.national_facts))
+        if key not in self.derived:
+            index: dict[str, list[Fact]] = {}
+            for fact in self.every_fact():
+                index.setdefault(fact.observation.source, []).append(fact)
+            self.derived[key] = index
+        return list(self.derived[key].get(source_id, ()))
 
     def every_fact(self) -> list[Fact]:
         """The provinces' and the country's figures, for the rules that apply to both."""

@@ -40,11 +40,7 @@ def cohort(dataset: Dataset, indicator_id: str) -> list[tuple[str, Fact]]:
     """
     groups: dict[tuple, list[tuple[str, Fact]]] = defaultdict(list)
     for slug in dataset.provinces:
-        facts = [
-            f
-            for f in dataset.facts_for(slug)
-            if f.indicator == indicator_id and (f.territory is None or f.territory.current)
-        ]
+        facts = [f for f in dataset.facts_for(slug, indicator_id) if f.territory is None or f.territory.current]
         fact = wording.latest_actual(dataset, facts, indicator_id)
         if fact is None or wording.when(dataset, fact) is None:
             continue

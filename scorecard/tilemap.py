@@ -137,7 +137,8 @@ def layout_of(dataset: Dataset) -> TileLayout:
 def latest_figures(dataset: Dataset, layout: TileLayout, indicator_id: str) -> dict[str, Fact | None]:
     """Each province's latest figure of the indicator by the one rule (whole province only)."""
     return {
-        tile.province: latest_actual(dataset, dataset.facts_for(tile.province), indicator_id) for tile in layout.tiles
+        tile.province: latest_actual(dataset, dataset.facts_for(tile.province, indicator_id), indicator_id)
+        for tile in layout.tiles
     }
 
 

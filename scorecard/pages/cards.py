@@ -22,7 +22,6 @@ from ..wording import (
     latest_actual,
     national_latest,
     next_target,
-    own_facts,
     territory_short,
     when_short,
 )
@@ -33,16 +32,16 @@ from .tables import progress_text
 
 def headline_cards(dataset: Dataset, unit: ProvinceUnit, path: str, lang: str) -> Markup:
     """The cards of the headline indicators (``headline: true`` in data/indicators.yaml), in their order."""
-    own = own_facts(dataset.facts_for(unit.slug))
-    cards = [_card(dataset, unit, own, indicator, path, lang) for indicator in dataset.indicators.values()]
+    cards = [_card(dataset, unit, indicator, path, lang) for indicator in dataset.indicators.values()]
     return render("cards.html", lang=lang, label=t(lang, "headline"), cards=[c for c in cards if c is not None])
 
 
-def _card(dataset: Dataset, unit: ProvinceUnit, own: list[Fact], indicator, path: str, lang: str) -> dict | None:
+def _card(dataset: Dataset, unit: ProvinceUnit, indicator, path: str, lang: str) -> dict | None:
     if not indicator.headline:
         return None
-    actual = latest_actual(dataset, own, indicator.id)
-    target = next_target(dataset, own, indicator.id)
+    mine = dataset.facts_for(unit.slug, indicator.id)
+    actual = latest_actual(dataset, mine, indicator.id)
+    target = next_target(dataset, mine, indicator.id)
     facts = [
         *_rank(dataset, unit, indicator, actual, lang),
         *_national(dataset, indicator.id, lang),

@@ -63,7 +63,7 @@ def _columns(dataset: Dataset, own: dict, pillar_id: str) -> tuple[list[str], in
     for indicator in dataset.indicators.values():
         if indicator.pillar == pillar_id:
             counts[indicator.id] = sum(
-                latest_actual(dataset, facts, indicator.id) is not None for facts in own.values()
+                latest_actual(dataset, dataset.facts_for(slug, indicator.id), indicator.id) is not None for slug in own
             )
     ranked = sorted((i for i, n in counts.items() if n >= MIN_PROVINCES), key=lambda i: (-counts[i], i))
     shown = ranked[:MAX_COLUMNS]
@@ -78,7 +78,7 @@ def _table(dataset: Dataset, own: dict, pillar_id: str, columns: list[str], path
     for slug, unit in dataset.provinces.items():
         row = [page_link(path, f"{prefix(lang)}provinces/{slug}.md", unit.name)]
         for indicator_id in columns:
-            fact = latest_actual(dataset, own[slug], indicator_id)
+            fact = latest_actual(dataset, dataset.facts_for(slug, indicator_id), indicator_id)
             row.append(figure_cell(dataset, fact, lang) if fact else "—")
         rows.append(row)
     return table(

@@ -64,7 +64,7 @@ def _headline_table(dataset: Dataset, path: str, lang: str) -> Markup:
             continue
         row = [page_link(path, f"{prefix(lang)}provinces/{unit.slug}.md", unit.name)]
         for indicator in headline:
-            fact = latest_actual(dataset, own, indicator.id)
+            fact = latest_actual(dataset, dataset.facts_for(unit.slug, indicator.id), indicator.id)
             row.append(figure_cell(dataset, fact, lang) if fact else "—")
         rows.append(row)
     headers = [t(lang, "province")] + [

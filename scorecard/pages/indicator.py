@@ -8,7 +8,7 @@ from ..dataset import Dataset, Fact
 from ..i18n import t
 from ..ranking import ranking
 from ..tilemap import tile_map
-from ..wording import latest_actual, own_facts, sort_key, territory_break, unit_label
+from ..wording import latest_actual, sort_key, territory_break, unit_label
 from .blocks import paragraph, search_keywords
 from .chart_block import chart_block
 from .citations import cite_block
@@ -87,7 +87,7 @@ def _ranked_apart(dataset: Dataset, indicator, path: str, lang: str) -> list:
     inside = {slug for _, slug, _ in ranked.entries} if ranked else set()
     rows = []
     for slug, unit in dataset.provinces.items():
-        fact = latest_actual(dataset, own_facts(dataset.facts_for(slug)), indicator.id)
+        fact = latest_actual(dataset, dataset.facts_for(slug, indicator.id), indicator.id)
         if fact is None or slug in inside:
             continue
         rows.append(

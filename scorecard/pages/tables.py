@@ -146,7 +146,10 @@ def pillar_scorecard(dataset: Dataset, own: list[Fact], path: str, lang: str) ->
     """Per pillar (a Markdown heading and a table): each indicator's latest actual, its date, its nearest
     target and the progress."""
     by_pillar: dict[str, list[str]] = defaultdict(list)
-    for indicator_id in dict.fromkeys(fact.indicator for fact in own):
+    by_indicator: dict[str, list[Fact]] = defaultdict(list)  # each row looks at its indicator's figures only
+    for fact in own:
+        by_indicator[fact.indicator].append(fact)
+    for indicator_id in by_indicator:
         indicator = dataset.indicators.get(indicator_id)
         if indicator is not None:
             by_pillar[indicator.pillar].append(indicator_id)
@@ -155,6 +158,8 @@ def pillar_scorecard(dataset: Dataset, own: list[Fact], path: str, lang: str) ->
     for pillar_id, pillar in dataset.pillars.items():
         ids = by_pillar.get(pillar_id)
         if ids:
-            rows = [_scorecard_row(dataset, own, indicator_id, path, lang) for indicator_id in ids]
+            rows = [
+                _scorecard_row(dataset, by_indicator[indicator_id], indicator_id, path, lang) for indicator_id in ids
+            ]
             blocks += [f"### {md_esc(getattr(pillar.name, lang))}", table(headers, rows)]
     return "\n\n".join(blocks)
