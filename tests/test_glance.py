@@ -5,6 +5,7 @@ one rule of "latest" (wording), the one ranking (scorecard.ranking) and the coun
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from pathlib import Path
 
@@ -84,13 +85,33 @@ def test_a_card_gives_the_ranking_place_and_the_country_figure_as_the_ranking_an
 def test_every_figure_row_has_a_unique_anchor_and_a_citation_naming_the_version(real):
     dataset, pages = real
     version = dataset.release.version
-    for path in ("provinces/lao-cai/figures.md", "en/indicators/online_dossiers_share.md", "sources.md", "national.md"):
+    for path in ("provinces/lao-cai/figures.md", "en/indicators/online_dossiers_share.md", "national.md"):
         rows = soup(pages, path).select("table.sc-figures tbody tr")
         ids = [row.get("id") for row in rows]
         assert rows and all(ids) and len(set(ids)) == len(ids), path
         for row in rows[:5]:
             cite = row.select_one("details.sc-cite-figure p").get_text()
             assert f"{version}" in cite and cite.count(f"#{row['id']}") == 1, cite
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_sources_page_lists_each_sources_figures_as_links_to_their_rows(real, lang):
+    """Every figure is one line under its source, leading to the row (with its quote) where it is shown in full."""
+    dataset, pages = real
+    prefix = "en/" if lang == "en" else ""
+    page = soup(pages, f"{prefix}sources.md")
+    assert page.select("table.sc-figures") == []  # no third copy of every figure
+    lines = 0
+    for section in page.select("section.sc-source"):
+        source_id = section["id"].removeprefix("src-")
+        links = section.select("ul.sc-taken a")
+        assert len(links) == len(dataset.facts_from(source_id)), source_id
+        for link in links:
+            where, anchor = link["href"].split("#")
+            held = posixpath.normpath(posixpath.join(f"{prefix}sources/", where)) + ".md"  # the page's docs path
+            assert soup(pages, held).find("tr", id=anchor) is not None, link["href"]
+            lines += 1
+    assert lines == len(dataset.every_fact())
 
 
 def test_a_figure_is_cited_at_its_own_page_address(real):

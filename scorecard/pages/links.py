@@ -26,6 +26,12 @@ def figures_path(slug: str, lang: str) -> str:
     return f"{prefix(lang)}provinces/{slug}/figures.md"
 
 
+def figure_home(fact, lang: str) -> str:
+    """The page that shows a figure in full (source, quote, "cite this figure"), as a docs path: its
+    province's page of figures, or the country's page. Other pages link to its row there."""
+    return f"{prefix(lang)}national.md" if fact.is_national else figures_path(fact.province, lang)
+
+
 def rel(from_path: str, to_path: str) -> str:
     """A relative link between two docs paths, as MkDocs serves them (directory URLs)."""
     depth = from_path.count("/") + (0 if from_path.endswith("index.md") else 1)

@@ -11,10 +11,11 @@ from markupsafe import Markup
 from ..api import api_summary
 from ..dataset import Dataset
 from ..i18n import t
-from ..wording import note_text, own_facts, sort_key, unit_label
+from ..ids import fact_id
+from ..wording import figure_text, note_text, own_facts, sort_key, unit_label, when_short
 from .blocks import paragraph
 from .citations import cite_block, licence_paragraph, license_note, version_line
-from .links import page_link, prefix, rel, safe_url
+from .links import figure_home, page_link, prefix, rel, safe_url
 from .markdown_text import front_matter, md_esc, page_text
 from .page import Page
 from .render import macro, render
@@ -77,7 +78,7 @@ def _source_block(dataset: Dataset, source, path: str, lang: str, site_url: str 
     note = note_text(source.note, lang)
     if note:
         pairs.append((t(lang, "note"), macro("in_lang")(note[0], note[1], lang)))
-    facts = [f for f in dataset.every_fact() if f.observation.source == source.id]
+    facts = dataset.facts_from(source.id)
     return render(
         "source.html",
         lang=lang,
@@ -86,8 +87,24 @@ def _source_block(dataset: Dataset, source, path: str, lang: str, site_url: str 
         title=source.title,
         details=macro("details")(pairs),
         count=len(facts),
-        table=figures_table(dataset, facts, path, lang, True, site_url),
+        figures=[_taken(dataset, fact, path, lang) for fact in facts],
     )
+
+
+def _taken(dataset: Dataset, fact, path: str, lang: str) -> dict:
+    """One figure a source gave, as a line that leads to its row (with the quote) on the page that holds it.
+
+    Only the line: the sources page is where every "source" link of the site leads, so it stays a list of
+    sources, not a third copy of every figure (at 20,000 figures it was 23 MB)."""
+    indicator = dataset.indicators.get(fact.indicator)
+    subject = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
+    return {
+        "href": rel(path, figure_home(fact, lang)) + "#" + fact_id(fact),
+        "subject": subject,
+        "indicator": getattr(indicator.name, lang) if indicator else fact.indicator,
+        "figure": figure_text(dataset, fact, lang),
+        "when": when_short(dataset, fact, lang),
+    }
 
 
 def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
