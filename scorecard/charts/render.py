@@ -11,7 +11,10 @@ import csv
 import hashlib
 import io
 import json
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -66,8 +69,9 @@ def to_csv(rows: list[dict]) -> str:
 def render(jobs: list[ChartJob], out_dir: Path, state: Path | None = None) -> dict:
     """Write ``<name>.svg/.png/.vl.json/.csv`` for each job, skipping jobs unchanged since the last run.
 
-    vl-convert runs in this process: its engine starts once (~0.5 s), then a chart takes
-    ~0.1 s (SVG, and the PNG drawn from that SVG). The cache maps each name to the hash of
+    vl-convert's engine starts once per process (~0.5 s), then a chart takes ~0.1 s (SVG, and the
+    PNG drawn from that SVG); from ``PARALLEL_FROM`` charts on, the drawing is shared with a process
+    per other core. The cache maps each name to the hash of
     what it was drawn from and the sha256 of each file written; a job is skipped only when
     its hash matches and its four files are still, byte for byte, what was written. The
     cache lives in ``state`` (by default the build's state folder for ``out_dir``, outside
@@ -81,22 +85,41 @@ def render(jobs: list[ChartJob], out_dir: Path, state: Path | None = None) -> di
         raise ValueError("chart names must be unique and use only a-z, 0-9, '-' and '_'")
     manifest_path = (state or state_dir(out_dir)) / CACHE_FILE
     manifest = _cache(manifest_path)
-    counts = {"rendered": 0, "skipped": 0}
+    to_draw = []
     for job in jobs:
         key = job_key(job)
-        files = {suffix: out_dir / f"{job.name}{suffix}" for suffix in SUFFIXES}
         entry = manifest.get(job.name)
-        if (
-            isinstance(entry, dict)
-            and entry.get("key") == key
-            and entry.get("files") == {suffix: file_digest(path) for suffix, path in files.items()}
-        ):
-            counts["skipped"] += 1
-            continue
-        manifest[job.name] = {"key": key, "files": _draw(job, files, out_dir)}
-        counts["rendered"] += 1
+        files = {suffix: file_digest(out_dir / f"{job.name}{suffix}") for suffix in SUFFIXES}
+        if not (isinstance(entry, dict) and entry.get("key") == key and entry.get("files") == files):
+            to_draw.append((job, key))
+    for (job, key), digests in zip(to_draw, _draw_all([job for job, _ in to_draw], out_dir), strict=True):
+        manifest[job.name] = {"key": key, "files": digests}
     write_output(manifest_path, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(), manifest_path.parent)
-    return counts
+    return {"rendered": len(to_draw), "skipped": len(jobs) - len(to_draw)}
+
+
+PARALLEL_FROM = 40  # charts to draw before a second process is worth its start (~1 s: Python and the engine)
+
+
+def _draw_all(jobs: list[ChartJob], out_dir: Path) -> list[dict[str, str]]:
+    """Draw the jobs, on every core when there are many: vl-convert draws one chart at a time per
+    process (its engine holds the GIL), so a cold build of hundreds of charts waits on one core while the
+    other idles. The other processes take every second, third ... job; the files are the same bytes."""
+    workers = min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1
+    if workers == 1:
+        return _draw_many(jobs, out_dir)
+    shares = [jobs[start::workers] for start in range(workers)]
+    with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        others = [pool.submit(_draw_many, share, out_dir) for share in shares[1:]]
+        drawn = [_draw_many(shares[0], out_dir)] + [future.result() for future in others]
+    digests: list[dict[str, str]] = [{}] * len(jobs)
+    for start, share_digests in enumerate(drawn):
+        digests[start::workers] = share_digests
+    return digests
+
+
+def _draw_many(jobs: list[ChartJob], out_dir: Path) -> list[dict[str, str]]:
+    return [_draw(job, {suffix: out_dir / f"{job.name}{suffix}" for suffix in SUFFIXES}, out_dir) for job in jobs]
 
 
 def _cache(path: Path) -> dict:
