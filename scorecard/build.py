@@ -23,6 +23,7 @@ from pathlib import Path
 import markdown
 
 from . import charts as chart_module
+from . import stamp
 from .api import API_DIR, api_files
 from .checks import check_dataset
 from .dataset import Dataset, load_dataset
@@ -214,10 +215,62 @@ def build(
     previous: str | None = None,
     quiet: bool = False,
 ) -> dict:
-    """Generate everything under ``docs_dir``; return figures for the build log and the benchmark."""
+    """Generate everything under ``docs_dir``; return figures for the build log and the benchmark.
+
+    Skipped when the data, the hand-written pages, this package, the libraries, the settings and the
+    release tags are what they were at the last build and docs/ is still what it wrote (scorecard.stamp).
+    """
     started = time.perf_counter()
     if Path(docs_dir).is_symlink():
         raise BuildError(f"{docs_dir} is a symbolic link; the build writes only into a real folder")
+    key = stamp.key_of(_generate_inputs(data_dir, repo, site_url, previous))
+    last = stamp.unchanged(docs_dir, "generate", key)
+    if last is not None:
+        _say("nothing changed since the last build (data, pages, code, settings): docs/ is up to date", quiet)
+        return {**last, "unchanged": True, "seconds": round(time.perf_counter() - started, 2)}
+    stamp.forget(docs_dir, "generate")
+    report = _generate(data_dir, docs_dir, repo, site_url, previous, quiet)
+    stamp.remember(docs_dir, "generate", key, report)
+    return {**report, "seconds": round(time.perf_counter() - started, 2)}
+
+
+def _generate_inputs(data_dir: Path, repo: Path, site_url: str | None, previous: str | None) -> dict:
+    """Everything the generated docs/ is made from, for its stamp: file trees by digest, the release
+    tags (the Changes page compares with the last one), the settings and the drawing libraries."""
+    return {
+        "data": stamp.tree_digest(data_dir),
+        "content": stamp.tree_digest(repo / "content"),
+        "code": stamp.tree_digest(Path(__file__).parent),
+        "vendor": {name: stamp.tree_digest(repo / source) for name, source in VENDOR_FILES.items()},
+        "tags": _release_tags(repo),
+        "settings": [site_url, previous],
+        "libraries": stamp.versions("vl-convert-python", "Jinja2", "MarkupSafe", "Markdown", "PyYAML", "pydantic"),
+    }
+
+
+def _release_tags(repo: Path) -> str | None:
+    """The v* tags reachable from HEAD, with the commits they name (None without git)."""
+    try:
+        return subprocess.run(
+            [
+                "git",
+                "-C",
+                str(repo),
+                "for-each-ref",
+                "--merged",
+                "HEAD",
+                "--format=%(refname) %(objectname)",
+                "refs/tags/v*",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        return None
+
+
+def _generate(data_dir: Path, docs_dir: Path, repo: Path, site_url: str | None, previous: str | None, quiet: bool):
     dataset = load_dataset(data_dir)
     errors = [p for p in check_dataset(dataset) if p.severity == "error"]
     if errors:
@@ -254,14 +307,7 @@ def build(
 
     vendored = _vendor(repo, docs_dir)
     _say(f"vendor: {vendored} vega file(s) for the interactive view", quiet)
-    return {
-        "figures": len(dataset.facts),
-        "charts": len(jobs),
-        "pages": len(pages),
-        "pages_changed": changed,
-        "seconds": round(time.perf_counter() - started, 2),
-        **counts,
-    }
+    return {"figures": len(dataset.facts), "charts": len(jobs), "pages": len(pages), "pages_changed": changed, **counts}
 
 
 def _write_api(dataset: Dataset, docs_dir: Path, site_url: str | None) -> set[str]:
@@ -347,10 +393,47 @@ def run_builder(config: Path, builder: str, site_url: str | None = None, site_na
         command += ["--site-dir", str(config.parent / site_name)]
     else:
         raise ValueError(f"unknown builder {builder!r}: one of {BUILDERS}")
+    site = config.parent / site_name
+    key = stamp.key_of(_site_inputs(config, builder, site_url, site_name))
+    if stamp.unchanged(site, builder, key) is not None:
+        return site  # same pages, config, theme and builder as the site there, which is as it was built
+    stamp.forget(site, builder)
     done = subprocess.run(command, env=mkdocs_env(site_url), cwd=config.parent, capture_output=True, text=True)
     if done.returncode:
         raise BuildError(f"{builder} build failed ({done.returncode}):\n{done.stdout}{done.stderr}")
-    return config.parent / site_name
+    stamp.remember(site, builder, key, {})
+    return site
+
+
+def _site_inputs(config: Path, builder: str, site_url: str | None, site_name: str) -> dict:
+    """What a built site is made from, for its stamp: the config and every file it inherits, the pages
+    folder beside it, the theme's overrides and hooks in this repository, and the builders' versions."""
+    configs, seen = [], config
+    while seen is not None and seen.is_file() and len(configs) < 10:
+        text = seen.read_text("utf-8")
+        configs.append(text)
+        inherit = next(
+            (line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("INHERIT:")), None
+        )
+        seen = (seen.parent / inherit) if inherit else None
+    repo = Path(__file__).resolve().parent.parent
+    docs = next(
+        (
+            line.split(":", 1)[1].strip()
+            for text in configs
+            for line in text.splitlines()
+            if line.startswith("docs_dir:")
+        ),
+        "docs",
+    )  # the nearest config that names it
+    return {
+        "builder": [builder, site_url, site_name],
+        "configs": configs,
+        "docs": stamp.tree_digest(config.parent / docs),
+        "overrides": stamp.tree_digest(repo / "overrides"),
+        "code": stamp.tree_digest(Path(__file__).parent),  # the hooks
+        "libraries": stamp.versions("mkdocs", "mkdocs-material", "zensical", "Markdown", "pymdown-extensions"),
+    }
 
 
 def _inheriting(config: Path, site_name: str) -> Path:
