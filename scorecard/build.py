@@ -20,14 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import markdown
-
 from . import charts as chart_module
 from . import stamp
 from .api import API_DIR, api_files
 from .checks import check_dataset
 from .dataset import Dataset, load_dataset
-from .diff import VersionError, compare, load_version, to_markdown
+from .diff import VersionError, compare, load_version, summarise
 from .export import export_files, write_files
 from .i18n import LANGS, t
 from .load import DataFileError, read_data_file
@@ -173,12 +171,7 @@ def _changes(dataset: Dataset, repo: Path, previous: str | None) -> dict:
             return {"changes_note": {lang: t(lang, "changes_unreadable").format(previous=previous) for lang in LANGS}}
     changes, version = compare(old, dataset), dataset.release.version if dataset.release else "HEAD"
     before = old.release.version if old.release is not None else previous  # "2026.11", not a commit hash
-    return {
-        "changes_html": {
-            lang: markdown.markdown(to_markdown(changes, before, version, lang=lang), extensions=["tables"])
-            for lang in LANGS
-        }
-    }
+    return {"changes_summary": {lang: summarise(changes, before, version, lang=lang) for lang in LANGS}}
 
 
 def previous_release_tag(repo: Path, current_version: str) -> str | None:

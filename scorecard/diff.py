@@ -185,6 +185,46 @@ def _quote(change: Change) -> str:
     return (change.new or change.old).observation.quote
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What changed, as plain texts in one language: the Markdown of pull requests and release notes
+    (:func:`to_markdown`) and the HTML of the Changes page (a template) are both made from it."""
+
+    old_label: str
+    new_label: str
+    notes: tuple[str, ...]
+    counts: str  # "3 added, 1 corrected, 0 removed"
+    headers: tuple[str, ...]
+    sections: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # (title, rows) per kind of change
+
+
+def summarise(
+    changes: list[Change], old_label: str, new_label: str, notes: tuple[str, ...] = (), lang: str = "en"
+) -> Summary:
+    """Counts, then the rows of each kind of change (corrections first), in ``lang``."""
+    counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "changed", "removed")}
+    sections = []
+    for kind in ("changed", "added", "removed"):
+        rows = tuple(_row(change, lang) for change in changes if change.kind == kind)
+        if rows:
+            sections.append((t(lang, "changes_title_" + kind), rows))
+    return Summary(
+        old_label,
+        new_label,
+        tuple(notes),
+        ", ".join(f"{counts[kind]} {t(lang, 'changes_' + kind)}" for kind in ("added", "changed", "removed")),
+        tuple(t(lang, key) for key in _HEADERS),
+        tuple(sections),
+    )
+
+
+def _row(change: Change, lang: str) -> tuple[str, ...]:
+    dataset, fact = _shown(change)
+    figure = _correction(change, lang) if change.kind == "changed" else figure_text(dataset, fact, lang)
+    when = when_text(dataset, fact, lang)
+    return (change.province, change.indicator, when, figure, fact.observation.source, _quote(change))
+
+
 def to_markdown(
     changes: list[Change], old_label: str, new_label: str, notes: tuple[str, ...] = (), lang: str = "en"
 ) -> str:
@@ -194,27 +234,16 @@ def to_markdown(
     do not all load, so some of its figures could not be compared). ``lang`` is "en" for
     pull requests and release notes, "vi" for the Vietnamese Changes page.
     """
-    counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "changed", "removed")}
+    summary = summarise(changes, old_label, new_label, notes, lang)
     lines = [f"## {t(lang, 'changes_title')}: {_cell(old_label)} → {_cell(new_label)}", ""]
-    for note in notes:
+    for note in summary.notes:
         lines += [f"**{t(lang, 'changes_warning')}:** {_cell(note)}", ""]
-    summary = ", ".join(f"{counts[kind]} {t(lang, 'changes_' + kind)}" for kind in ("added", "changed", "removed"))
-    lines += [f"{summary}.", ""]
+    lines += [f"{summary.counts}.", ""]
     if not changes:
         lines.append(t(lang, "changes_none"))
-    for kind in ("changed", "added", "removed"):
-        selected = [c for c in changes if c.kind == kind]
-        if not selected:
-            continue
-        headers = " | ".join(t(lang, key) for key in _HEADERS)
-        lines += [f"### {t(lang, 'changes_title_' + kind)}", "", f"| {headers} |", "|---" * len(_HEADERS) + "|"]
-        for change in selected:
-            dataset, fact = _shown(change)
-            figure = _correction(change, lang) if kind == "changed" else figure_text(dataset, fact, lang)
-            lines.append(
-                f"| {_cell(change.province)} | {_cell(change.indicator)} | {_cell(when_text(dataset, fact, lang))} | "
-                f"{_cell(figure)} | {_cell(fact.observation.source)} | {_cell(_quote(change))} |"
-            )
+    for title, rows in summary.sections:
+        lines += [f"### {title}", "", f"| {' | '.join(summary.headers)} |", "|---" * len(summary.headers) + "|"]
+        lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -22,7 +22,7 @@ from conftest import FIXTURE, REPO
 
 from scorecard.dataset import load_dataset
 from scorecard.diff import compare, to_markdown
-from scorecard.pages import province_page
+from scorecard.pages.province import province_figures_page
 
 SITE = {"site_url": None, "charts_dir": "c"}
 
@@ -312,7 +312,7 @@ def test_a_large_fraction_and_its_date_read_as_on_the_province_page(tmp_path):
     edit(lai_chau, "    numerator: 675\n    denominator: 675\n", "    numerator: 1562000\n    denominator: 1568000\n")
     edit(lai_chau, '"675/675 dịch vụ công', '"1.562.000/1.568.000 dịch vụ công')
     changes = compare(load_dataset(old), load_dataset(new))
-    page = province_page(load_dataset(new), load_dataset(new).provinces["lai-chau"], "vi", {}, SITE)
+    page = province_figures_page(load_dataset(new), load_dataset(new).provinces["lai-chau"], "vi", SITE)
     on_page = BeautifulSoup(page.text, "html.parser").get_text(" ", strip=True)
     for lang, figure, when in (
         ("vi", "1.562.000/1.568.000 (99,6\u00a0%)", "theo bài đăng 1/11/2025 (Hiện)"),

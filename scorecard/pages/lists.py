@@ -194,23 +194,35 @@ def _file_href(page_path: str, file_path: str) -> str:
 
 
 def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
-    """What changed since the previous version. ``changes_html`` is the HTML Python-Markdown made of
-    diff.to_markdown's summary, whose every cell is escaped (diff._cell): it is placed as it is."""
+    """What changed since the previous version (``changes_summary``, from diff.summarise), or why not."""
     path = f"{prefix(lang)}changes.md"
     intro = t(lang, "changes_intro")
-    summary = ctx.get("changes_html", {}).get(lang)
+    summary = ctx.get("changes_summary", {}).get(lang)
     parts = [
         front_matter(t(lang, "changes"), intro),
         f"# {t(lang, 'changes')}\n",
         paragraph(intro),
         version_line(dataset, lang),
-        # the figures are on their own pages: the list of what changed stays out of the search index
-        macro("search_excluded")(Markup(summary))  # noqa: S704 (see above)
-        if summary
-        else paragraph(ctx.get("changes_note", {}).get(lang, "")),
+        *(_changes(summary, lang) if summary else [paragraph(ctx.get("changes_note", {}).get(lang, ""))]),
         cite_block(dataset, path, t(lang, "changes"), lang, ctx["site_url"]),
     ]
     return Page(path, page_text(parts))
+
+
+def _changes(summary, lang: str) -> list:
+    """The summary's counts and one table per kind of change; the tables stay out of the search index
+    (each figure is found on its own pages)."""
+    parts = [f"## {t(lang, 'changes_title')}: {md_esc(summary.old_label)} → {md_esc(summary.new_label)}\n"]
+    parts += [macro("paragraph")(macro("warning_note")(t(lang, "changes_warning"), note)) for note in summary.notes]
+    parts.append(paragraph(f"{summary.counts}."))
+    if not summary.sections:
+        parts.append(paragraph(t(lang, "changes_none")))
+    for title, rows in summary.sections:
+        parts += [
+            f"### {md_esc(title)}\n",
+            table(list(summary.headers), [list(row) for row in rows], css="sc-table sc-changes"),
+        ]
+    return parts
 
 
 # Where a hand-written page wants the data's licence sentence (the about pages): the build writes it

@@ -35,7 +35,7 @@ from .render import macro, render
 # keywords; indexing each row again (and the sources page's copy of all of them) made the index grow
 # with the data and sent "lao cai" to the sources page first.
 # The same holds for every table that names the provinces one by one (compare, headline, coverage, ranked apart).
-_SEARCH_EXCLUDED = {"sc-figures", "sc-compare", "sc-headline", "sc-coverage", "sc-apart"}
+_SEARCH_EXCLUDED = {"sc-figures", "sc-compare", "sc-headline", "sc-coverage", "sc-apart", "sc-changes"}
 
 
 def table(
