@@ -70,6 +70,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data_table": {"vi": "Bảng số liệu của biểu đồ", "en": "The chart's data as a table"},
     "interactive": {"vi": "Xem biểu đồ tương tác", "en": "Show the interactive chart"},
     "download": {"vi": "Tải về", "en": "Download"},
+    "png_how": {
+        "vi": "Ảnh PNG gấp đôi kích thước, do trình duyệt của bạn vẽ từ tệp SVG",
+        "en": "A PNG at twice the size, drawn by your browser from the SVG",
+    },
     "cite_page": {"vi": "Trích dẫn trang này", "en": "Cite this page"},
     "address_not_fixed": {
         "vi": "Địa chỉ công khai của trang chưa được cố định; hãy dùng địa chỉ bạn đang xem.",

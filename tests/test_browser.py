@@ -7,6 +7,7 @@ when it is missing, so a green run always means a browser really looked.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -55,6 +56,7 @@ def test_without_javascript_the_province_page_shows_every_figure_chart_and_table
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=first.element_handle())
     assert page.locator("details.sc-data table").count() == images.count()
     assert page.locator("button.sc-interactive:visible").count() == 0  # nothing to click without JS
+    assert page.locator(".sc-png button:visible").count() == 0  # the PNG is drawn by the browser, on request
     page.context.close()
 
 
@@ -76,6 +78,23 @@ def test_interactive_chart_opens_on_click_and_draws(browser, base_url):
     assert record["errors"] == []
     vendor = [url for url in record["requests"] if "/assets/vendor/" in url]
     assert len(vendor) == 4 and all(urlparse(url).hostname == "127.0.0.1" for url in vendor)
+    page.context.close()
+
+
+def test_a_chart_downloads_as_a_png_drawn_by_the_browser_at_twice_its_size(browser, base_url):
+    page, record = open_page(browser, base_url + PAGES["province"], accept_downloads=True)
+    figure = page.locator("figure.sc-chart").first
+    button = figure.locator(".sc-png button")
+    button.scroll_into_view_if_needed()
+    width = int(figure.locator("img").get_attribute("width"))
+    with page.expect_download() as waiting:
+        button.click()
+    download = waiting.value
+    name = download.suggested_filename
+    assert name == button.get_attribute("data-name") and name.endswith(".png")
+    png = Path(download.path()).read_bytes()
+    assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == 2 * width  # the IHDR width
+    assert record["errors"] == []
     page.context.close()
 
 

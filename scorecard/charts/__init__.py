@@ -1,8 +1,8 @@
-"""Charts: Vega-Lite specs rendered once, at build time, to static SVG and PNG with vl-convert.
+"""Charts: Vega-Lite specs rendered once, at build time, to static SVG with vl-convert.
 
 Each chart function turns the dataset into a :class:`ChartJob` (a Vega-Lite spec, the rows
 it shows, its pixel size and a text alternative); :func:`render` writes every job's
-``.svg``, ``.png``, ``.vl.json`` and ``.csv``, skipping jobs whose spec and rows have not
+``.svg``, ``.vl.json`` and ``.csv``, skipping jobs whose spec and rows have not
 changed. Pages show the SVG with no JavaScript; the Vega-Lite JSON is for the optional
 interactive view.
 
@@ -23,14 +23,13 @@ from .history import province_indicator_chart
 from .progress import progress_chart
 from .queries import ranking_cohort
 from .ranking import ranking_chart
-from .render import CACHE_FILE, PNG_SCALE, RENDER_REVISION, SUFFIXES, ChartJob, job_key, render, to_csv
+from .render import CACHE_FILE, RENDER_REVISION, SUFFIXES, ChartJob, job_key, render, to_csv
 from .theme import PALETTE, WIDTH, theme
 from .words import chart_words, territory_label
 
 __all__ = [
     "CACHE_FILE",
     "PALETTE",
-    "PNG_SCALE",
     "RENDER_REVISION",
     "SUFFIXES",
     "WIDTH",

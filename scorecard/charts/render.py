@@ -1,4 +1,8 @@
-"""Writing the charts: each job's ``.svg``, ``.png``, ``.vl.json`` and ``.csv``, skipped when unchanged.
+"""Writing the charts: each job's ``.svg``, ``.vl.json`` and ``.csv``, skipped when unchanged.
+
+No PNG: a reader who wants one gets it from the SVG in the browser (docs/assets/interactive.js draws it at
+twice the size). Drawn at build time it was the slowest third of the drawing and, at 20,000 figures, 82 MB
+of every version of the site, for a file few readers fetch.
 
 A job's key is a hash of what decides its files; the cache of keys and file digests lives
 in the build's state folder, outside the work tree, so a committed chart with a forged
@@ -24,10 +28,9 @@ import vl_convert
 from ..export import csv_cell
 from ..output import file_digest, state_dir, write_output
 
-RENDER_REVISION = "1"  # bump to re-render every chart after changing render() itself
+RENDER_REVISION = "2"  # bump to re-render every chart after changing render() itself
 CACHE_FILE = "chart-cache.json"  # in the build's state folder (output.state_dir), never beside the charts
-SUFFIXES = (".svg", ".png", ".vl.json", ".csv")  # the files each chart is written as
-PNG_SCALE = 2
+SUFFIXES = (".svg", ".vl.json", ".csv")  # the files each chart is written as
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -49,7 +52,7 @@ def job_key(job: ChartJob) -> str:
         "spec": job.spec,
         "rows": job.rows,
         "size": [job.width, job.height],
-        "renderer": [version("vl-convert-python"), RENDER_REVISION, PNG_SCALE],
+        "renderer": [version("vl-convert-python"), RENDER_REVISION],
     }
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -67,13 +70,12 @@ def to_csv(rows: list[dict]) -> str:
 
 
 def render(jobs: list[ChartJob], out_dir: Path, state: Path | None = None) -> dict:
-    """Write ``<name>.svg/.png/.vl.json/.csv`` for each job, skipping jobs unchanged since the last run.
+    """Write ``<name>.svg/.vl.json/.csv`` for each job, skipping jobs unchanged since the last run.
 
-    vl-convert's engine starts once per process (~0.5 s), then a chart takes ~0.1 s (SVG, and the
-    PNG drawn from that SVG); from ``PARALLEL_FROM`` charts on, the drawing is shared with a process
-    per other core. The cache maps each name to the hash of
-    what it was drawn from and the sha256 of each file written; a job is skipped only when
-    its hash matches and its four files are still, byte for byte, what was written. The
+    vl-convert's engine starts once per process (~0.5 s), then a chart takes ~0.05 s; from
+    ``PARALLEL_FROM`` charts on, the drawing is shared with a process per other core. The cache
+    maps each name to the hash of what it was drawn from and the sha256 of each file written; a
+    job is skipped only when its hash matches and its three files are still, byte for byte, what was written. The
     cache lives in ``state`` (by default the build's state folder for ``out_dir``, outside
     the work tree), so a chart committed with a forged entry is drawn again, never
     published. Files of charts no longer in ``jobs`` are left alone.
@@ -131,11 +133,10 @@ def _cache(path: Path) -> dict:
 
 
 def _draw(job: ChartJob, files: dict[str, Path], out_dir: Path) -> dict[str, str]:
-    """Write the job's four files (a link at their place is replaced); their sha256 by suffix."""
+    """Write the job's three files (a link at their place is replaced); their sha256 by suffix."""
     svg = vl_convert.vegalite_to_svg(job.spec)
     bodies = {
         ".svg": svg.encode("utf-8"),
-        ".png": vl_convert.svg_to_png(svg, scale=PNG_SCALE),  # from the SVG: same picture, faster
         ".vl.json": (json.dumps(job.spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"),
         ".csv": to_csv(job.rows).encode("utf-8"),
     }

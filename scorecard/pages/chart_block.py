@@ -55,6 +55,7 @@ def chart_block(
         "chart_block.html",
         lang=lang,
         base=rel(page_path, f"{charts_dir}/{job.name}").rstrip("/"),
+        chart=job.name,
         width=job.width,
         height=job.height,
         alt=job.alt,
