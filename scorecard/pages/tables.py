@@ -27,7 +27,7 @@ from ..wording import (
     whose_text,
 )
 from .citations import figure_citation
-from .links import page_link, prefix, source_link
+from .links import figure_home, page_link, prefix, rel, source_link
 from .markdown_text import md_esc
 from .render import macro, render
 
@@ -66,11 +66,11 @@ def figure_cell(dataset: Dataset, fact: Fact, lang: str) -> Markup:
 
 
 def province_cell(dataset: Dataset, fact: Fact, page_path: str, lang: str) -> Markup:
-    """The province a row belongs to, linked; the country's own figures link to the national page."""
-    if fact.is_national:
-        return page_link(page_path, f"{prefix(lang)}national.md", t(lang, "national"))
-    unit = dataset.provinces[fact.province]
-    return page_link(page_path, f"{prefix(lang)}provinces/{fact.province}.md", unit.name)
+    """The province a row belongs to (or the country), linked to the figure's own row on the page that
+    holds it in full (links.figure_home), where its "cite this figure" text is."""
+    name = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
+    href = rel(page_path, figure_home(fact, lang)) + "#" + fact_id(fact)
+    return macro("link_titled")(href, name, t(lang, "card_to_figure"))
 
 
 def _figure_headers(lang: str, show_province: bool) -> list[str]:
@@ -84,6 +84,9 @@ def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_pr
     indicator = dataset.indicators.get(obs.indicator)
     name = getattr(indicator.name, lang) if indicator else obs.indicator
     row = [province_cell(dataset, fact, page_path, lang)] if show_province else []
+    # a figure is cited at its own row (a province's figures page, the national page); a table of many
+    # provinces' figures (an indicator's) links each to that row instead of carrying the citation again
+    cite = None if show_province else figure_citation(dataset, fact, page_path, lang, site_url)
     return row + [
         page_link(page_path, f"{prefix(lang)}indicators/{obs.indicator}.md", name),
         kind_text(fact, lang),
@@ -92,16 +95,16 @@ def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_pr
         whose_text(dataset, fact, lang),
         territory_text(dataset, fact, lang),
         source_link(dataset, obs.source, page_path, lang),
-        macro("quote")(
-            obs.quote, note_text(obs.note, lang), lang, figure_citation(dataset, fact, page_path, lang, site_url)
-        ),
+        macro("quote")(obs.quote, note_text(obs.note, lang), lang, cite),
     ]
 
 
 def figures_table(
     dataset: Dataset, facts: list[Fact], page_path: str, lang: str, show_province: bool, site_url: str | None = None
 ) -> Markup:
-    """Every figure with its date, territory, scope, source link and verbatim quote."""
+    """Every figure with its date, territory, scope, source link and verbatim quote; with
+    ``show_province`` (an indicator's figures, of many provinces) each leads to its own row instead of
+    repeating its citation."""
     rows = [_figure_row(dataset, fact, page_path, lang, show_province, site_url) for fact in facts]
     ids = [fact_id(fact) for fact in facts]
     return table(_figure_headers(lang, show_province), rows, css="sc-table sc-figures", row_ids=ids)
