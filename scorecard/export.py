@@ -145,7 +145,8 @@ def to_json(dataset: Dataset) -> str:
         "license": dataset.release.license if dataset.release else None,
         "observations": [{k: json_value(v) for k, v in row.items()} for row in rows(dataset)],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # compact, like the API: the largest download, read by programs (the CSV is the one to read by eye)
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def registries_json(dataset: Dataset) -> dict[str, str]:
