@@ -25,11 +25,13 @@ def md_esc(text: object) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|>-])", r"\\\1", esc(" ".join(str(text).splitlines())))
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, searched: bool = True) -> str:
     """The page's title and description, HTML-escaped: the theme prints both unescaped (<title>, <meta>,
-    the header and the search index), so data text must arrive there as HTML text already."""
+    the header and the search index), so data text must arrive there as HTML text already. A page that
+    is not ``searched`` is left out of the search index whole (the theme does not even read it)."""
     quote = lambda text: '"' + esc(" ".join(text.splitlines())).replace("\\", "\\\\") + '"'  # noqa: E731
-    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n\n"
+    search = "" if searched else "search:\n  exclude: true\n"
+    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n{search}---\n\n"
 
 
 def page_text(parts: list[str]) -> str:

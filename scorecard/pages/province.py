@@ -56,7 +56,8 @@ def province_figures_page(dataset: Dataset, unit: ProvinceUnit, lang: str, ctx: 
     path = figures_path(unit.slug, lang)
     title = f"{unit.name}: {t(lang, 'all_figures').lower()}"
     parts = [
-        front_matter(title, f"{unit.name}: {_count_line(facts, lang).lower()}."),
+        # out of the search index: its tables are excluded anyway, and "Lào Cai" should find the scorecard
+        front_matter(title, f"{unit.name}: {_count_line(facts, lang).lower()}.", searched=False),
         f"# {md_esc(title)}\n",
         _lede(dataset, unit, facts, lang),
         macro("paragraph")(
