@@ -274,8 +274,20 @@ def _generate(data_dir: Path, docs_dir: Path, repo: Path, site_url: str | None, 
     )
 
     jobs = chart_jobs(dataset, docs_dir / CHARTS_DIR)
-    counts = chart_module.render(list(jobs.values()), real_folder(docs_dir / CHARTS_DIR, docs_dir))
+    drawing = chart_module.start_render(list(jobs.values()), real_folder(docs_dir / CHARTS_DIR, docs_dir))
+    try:  # the charts are drawn by other processes while this one writes the rest
+        changed, removed, pages = _write_rest(dataset, jobs, data_dir, docs_dir, repo, site_url, previous, quiet)
+    finally:
+        counts = drawing.wait()
     _say(f"charts: {len(jobs)} ({counts.get('rendered', 0)} rendered, {counts.get('skipped', 0)} unchanged)", quiet)
+    _say(f"pages: {len(pages)} ({changed} changed, {removed} removed)", quiet)
+    vendored = _vendor(repo, docs_dir)
+    _say(f"vendor: {vendored} vega file(s) for the interactive view", quiet)
+    return {"figures": len(dataset.facts), "charts": len(jobs), "pages": len(pages), "pages_changed": changed, **counts}
+
+
+def _write_rest(dataset, jobs, data_dir, docs_dir, repo, site_url, previous, quiet) -> tuple[int, int, list]:
+    """The downloads, the API and the pages; how many pages changed and were removed, and the pages."""
 
     files = export_files(dataset)
     downloads = real_folder(docs_dir / DOWNLOADS_DIR, docs_dir)
@@ -296,11 +308,7 @@ def _generate(data_dir: Path, docs_dir: Path, repo: Path, site_url: str | None, 
     written |= api  # so a removed province's API file goes the way its page goes
     changed = sum(write_text_if_changed(docs_dir / page.path, page.text, docs_dir) for page in pages)
     removed = _remove_stale(docs_dir, written)
-    _say(f"pages: {len(pages)} ({changed} changed, {removed} removed)", quiet)
-
-    vendored = _vendor(repo, docs_dir)
-    _say(f"vendor: {vendored} vega file(s) for the interactive view", quiet)
-    return {"figures": len(dataset.facts), "charts": len(jobs), "pages": len(pages), "pages_changed": changed, **counts}
+    return changed, removed, pages
 
 
 def _write_api(dataset: Dataset, docs_dir: Path, site_url: str | None) -> set[str]:

@@ -5,7 +5,10 @@ its chart, and a step is skipped only while its inputs and its output are what t
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from scorecard import stamp
@@ -81,3 +84,24 @@ def test_an_unchanged_site_is_not_built_again_and_a_changed_one_is(tmp_path):
     page.write_text(page.read_text("utf-8") + "\nA sentence added to the page.\n", "utf-8")
     run_builder(config, "mkdocs")  # a changed page: built again
     assert "A sentence added to the page." in (home.parent / "about" / "index.html").read_text("utf-8")
+
+
+def test_charts_are_drawn_even_when_the_calling_script_cannot_be_imported_again(tmp_path):
+    """Many charts are drawn in other processes, which import the caller's script again: a script without
+    an ``if __name__ == "__main__"`` guard breaks them, and the charts are then drawn in the script's own
+    process, the same files."""
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from scorecard.build import chart_jobs\n"
+        "from scorecard.charts import render\n"
+        "from scorecard.dataset import load_dataset\n"
+        f"jobs = list(chart_jobs(load_dataset(Path({str(REPO / 'data')!r}))).values())\n"
+        f"print(len(jobs), render(jobs, Path({str(tmp_path / 'charts')!r}), Path({str(tmp_path / 'state')!r})))\n",
+        "utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, check=True)
+    count = int(done.stdout.split()[0])
+    assert count >= 40 and f"'rendered': {count}" in done.stdout  # enough charts for other processes
+    assert len(list((tmp_path / "charts").glob("*.svg"))) == count

@@ -23,7 +23,7 @@ from .history import province_indicator_chart
 from .progress import progress_chart
 from .queries import ranking_cohort
 from .ranking import ranking_chart
-from .render import CACHE_FILE, RENDER_REVISION, SUFFIXES, ChartJob, job_key, render, to_csv
+from .render import CACHE_FILE, RENDER_REVISION, SUFFIXES, ChartJob, job_key, render, start_render, to_csv
 from .theme import PALETTE, WIDTH, theme
 from .words import chart_words, territory_label
 
@@ -41,6 +41,7 @@ __all__ = [
     "ranking_chart",
     "ranking_cohort",
     "render",
+    "start_render",
     "territory_label",
     "theme",
     "to_csv",

@@ -18,7 +18,9 @@ import json
 import multiprocessing
 import os
 import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -72,14 +74,24 @@ def to_csv(rows: list[dict]) -> str:
 def render(jobs: list[ChartJob], out_dir: Path, state: Path | None = None) -> dict:
     """Write ``<name>.svg/.vl.json/.csv`` for each job, skipping jobs unchanged since the last run.
 
-    vl-convert's engine starts once per process (~0.5 s), then a chart takes ~0.05 s; from
-    ``PARALLEL_FROM`` charts on, the drawing is shared with a process per other core. The cache
+    vl-convert's engine starts once per process (~0.5 s), then a chart takes ~0.05 s. The cache
     maps each name to the hash of what it was drawn from and the sha256 of each file written; a
-    job is skipped only when its hash matches and its three files are still, byte for byte, what was written. The
-    cache lives in ``state`` (by default the build's state folder for ``out_dir``, outside
-    the work tree), so a chart committed with a forged entry is drawn again, never
+    job is skipped only when its hash matches and its three files are still, byte for byte, what was
+    written. The cache lives in ``state`` (by default the build's state folder for ``out_dir``,
+    outside the work tree), so a chart committed with a forged entry is drawn again, never
     published. Files of charts no longer in ``jobs`` are left alone.
     """
+    return start_render(jobs, out_dir, state).wait()
+
+
+PARALLEL_FROM = 40  # charts to draw before other processes are worth their start (~1 s: Python and the engine)
+
+
+def start_render(jobs: list[ChartJob], out_dir: Path, state: Path | None = None) -> Drawing:
+    """Begin :func:`render`; its :meth:`Drawing.wait` finishes it. From ``PARALLEL_FROM`` charts on they
+    are drawn by one process per core while the caller goes on (the pages need the jobs, not the
+    files): vl-convert draws one chart at a time per process, so a cold build of hundreds of charts
+    used to wait on one core. Each process takes every n-th chart; the files are the same bytes."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     names = [job.name for job in jobs]
@@ -94,30 +106,51 @@ def render(jobs: list[ChartJob], out_dir: Path, state: Path | None = None) -> di
         files = {suffix: file_digest(out_dir / f"{job.name}{suffix}") for suffix in SUFFIXES}
         if not (isinstance(entry, dict) and entry.get("key") == key and entry.get("files") == files):
             to_draw.append((job, key))
-    for (job, key), digests in zip(to_draw, _draw_all([job for job, _ in to_draw], out_dir), strict=True):
-        manifest[job.name] = {"key": key, "files": digests}
-    write_output(manifest_path, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(), manifest_path.parent)
-    return {"rendered": len(to_draw), "skipped": len(jobs) - len(to_draw)}
+    return Drawing(to_draw, len(jobs), manifest, manifest_path, out_dir)
 
 
-PARALLEL_FROM = 40  # charts to draw before a second process is worth its start (~1 s: Python and the engine)
+class Drawing:
+    """Charts being drawn (in other processes when there are many); :meth:`wait` writes the cache."""
+
+    def __init__(self, to_draw: list, total: int, manifest: dict, manifest_path: Path, out_dir: Path) -> None:
+        self.to_draw, self.total, self.manifest, self.manifest_path = to_draw, total, manifest, manifest_path
+        self.jobs, self.out_dir = [job for job, _ in to_draw], out_dir
+        self.workers = min(os.cpu_count() or 1, 4) if len(self.jobs) >= PARALLEL_FROM and _can_spawn() else 0
+        if self.workers:
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.shares = [self.pool.submit(_draw_many, self._share(n), out_dir) for n in range(self.workers)]
+        else:
+            self.drawn = _draw_many(self.jobs, out_dir)
+
+    def _share(self, n: int) -> list[ChartJob]:
+        return self.jobs[n :: self.workers]
+
+    def wait(self) -> dict:
+        """Every chart drawn and the cache written; how many were drawn and how many skipped."""
+        if self.workers:
+            try:
+                drawn: list[dict[str, str]] = [{}] * len(self.to_draw)
+                for n, share in enumerate(self.shares):
+                    try:
+                        drawn[n :: self.workers] = share.result()
+                    except BrokenProcessPool:  # a process could not start (say, a script re-run on import)
+                        drawn[n :: self.workers] = _draw_many(self._share(n), self.out_dir)
+            finally:
+                self.pool.shutdown(cancel_futures=True)
+        else:
+            drawn = self.drawn
+        for (job, key), digests in zip(self.to_draw, drawn, strict=True):
+            self.manifest[job.name] = {"key": key, "files": digests}
+        body = (json.dumps(self.manifest, indent=1, sort_keys=True) + "\n").encode()
+        write_output(self.manifest_path, body, self.manifest_path.parent)
+        return {"rendered": len(self.to_draw), "skipped": self.total - len(self.to_draw)}
 
 
-def _draw_all(jobs: list[ChartJob], out_dir: Path) -> list[dict[str, str]]:
-    """Draw the jobs, on every core when there are many: vl-convert draws one chart at a time per
-    process (its engine holds the GIL), so a cold build of hundreds of charts waits on one core while the
-    other idles. The other processes take every second, third ... job; the files are the same bytes."""
-    workers = min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1
-    if workers == 1:
-        return _draw_many(jobs, out_dir)
-    shares = [jobs[start::workers] for start in range(workers)]
-    with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        others = [pool.submit(_draw_many, share, out_dir) for share in shares[1:]]
-        drawn = [_draw_many(shares[0], out_dir)] + [future.result() for future in others]
-    digests: list[dict[str, str]] = [{}] * len(jobs)
-    for start, share_digests in enumerate(drawn):
-        digests[start::workers] = share_digests
-    return digests
+def _can_spawn() -> bool:
+    """Whether a new process can start: it imports the caller's main script again, so that script must
+    be a file (not a program read from standard input)."""
+    main = getattr(sys.modules.get("__main__"), "__file__", None)
+    return main is None or Path(main).is_file()
 
 
 def _draw_many(jobs: list[ChartJob], out_dir: Path) -> list[dict[str, str]]:
