@@ -196,6 +196,9 @@ class Summary:
     counts: str  # "3 added, 1 corrected, 0 removed"
     headers: tuple[str, ...]
     sections: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # (title, rows) per kind of change
+    # per section, the figure each row is about as it is now (None for a removed one), for links to it
+    now: tuple[tuple[Fact | None, ...], ...] = ()
+    kinds: tuple[str, ...] = ()  # per section: "changed", "added" or "removed"
 
 
 def summarise(
@@ -203,11 +206,13 @@ def summarise(
 ) -> Summary:
     """Counts, then the rows of each kind of change (corrections first), in ``lang``."""
     counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "changed", "removed")}
-    sections = []
+    sections, now, kinds = [], [], []
     for kind in ("changed", "added", "removed"):
-        rows = tuple(_row(change, lang) for change in changes if change.kind == kind)
-        if rows:
-            sections.append((t(lang, "changes_title_" + kind), rows))
+        selected = [change for change in changes if change.kind == kind]
+        if selected:
+            sections.append((t(lang, "changes_title_" + kind), tuple(_row(change, lang) for change in selected)))
+            now.append(tuple(change.new for change in selected))
+            kinds.append(kind)
     return Summary(
         old_label,
         new_label,
@@ -215,6 +220,8 @@ def summarise(
         ", ".join(f"{counts[kind]} {t(lang, 'changes_' + kind)}" for kind in ("added", "changed", "removed")),
         tuple(t(lang, key) for key in _HEADERS),
         tuple(sections),
+        tuple(now),
+        tuple(kinds),
     )
 
 

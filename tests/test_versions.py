@@ -4,6 +4,7 @@ with its own data and citing its own version; the version selector appears under
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 import subprocess
@@ -200,3 +201,12 @@ def test_changes_page_lists_what_this_release_added_since_the_previous_revision(
     assert added > 600, text[:300]  # the country-wide figures of this round
     assert removed == 0  # the 92 seed figures were re-labelled (territory lao-cai-10, id lao-cai), not removed
     assert "Data changes: 2026.11 → 2026.12" in text
+    # an added figure is a line that leads to its row (source, quote, citation) on the page that holds it
+    soup = BeautifulSoup((docs / "en" / "changes.md").read_text("utf-8"), "html.parser")
+    rows = soup.select("table.sc-changes tbody tr")
+    assert len(rows) == added and all(len(row.find_all("td")) == 4 for row in rows)
+    for row in rows[::40]:
+        where, anchor = row.find("a")["href"].split("#")
+        held = docs / posixpath.normpath(posixpath.join("en/changes/", where)).removesuffix("/")
+        target = BeautifulSoup(held.with_suffix(".md").read_text("utf-8"), "html.parser").find("tr", id=anchor)
+        assert target is not None and target.select_one("q") is not None, row.find("a")["href"]

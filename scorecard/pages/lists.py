@@ -15,7 +15,7 @@ from ..ids import fact_id
 from ..wording import figure_text, note_text, own_facts, sort_key, unit_label, when_short
 from .blocks import paragraph
 from .citations import cite_block, licence_paragraph, license_note, version_line
-from .links import figure_home, page_link, prefix, rel, safe_url
+from .links import figure_home, link, page_link, prefix, rel, safe_url
 from .markdown_text import front_matter, md_esc, page_text
 from .page import Page
 from .render import macro, render
@@ -198,18 +198,19 @@ def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     path = f"{prefix(lang)}changes.md"
     intro = t(lang, "changes_intro")
     summary = ctx.get("changes_summary", {}).get(lang)
+    note = ctx.get("changes_note", {}).get(lang, "")  # why there is no summary
     parts = [
         front_matter(t(lang, "changes"), intro),
         f"# {t(lang, 'changes')}\n",
         paragraph(intro),
         version_line(dataset, lang),
-        *(_changes(summary, lang) if summary else [paragraph(ctx.get("changes_note", {}).get(lang, ""))]),
+        *(_changes(dataset, summary, path, lang) if summary else [paragraph(note)]),
         cite_block(dataset, path, t(lang, "changes"), lang, ctx["site_url"]),
     ]
     return Page(path, page_text(parts))
 
 
-def _changes(summary, lang: str) -> list:
+def _changes(dataset: Dataset, summary, path: str, lang: str) -> list:
     """The summary's counts and one table per kind of change; the tables stay out of the search index
     (each figure is found on its own pages)."""
     parts = [f"## {t(lang, 'changes_title')}: {md_esc(summary.old_label)} → {md_esc(summary.new_label)}\n"]
@@ -217,12 +218,22 @@ def _changes(summary, lang: str) -> list:
     parts.append(paragraph(f"{summary.counts}."))
     if not summary.sections:
         parts.append(paragraph(t(lang, "changes_none")))
-    for title, rows in summary.sections:
-        parts += [
-            f"### {md_esc(title)}\n",
-            table(list(summary.headers), [list(row) for row in rows], css="sc-table sc-changes"),
-        ]
+    for (title, rows), facts, kind in zip(summary.sections, summary.now, summary.kinds, strict=True):
+        parts.append(f"### {md_esc(title)}\n")
+        if kind == "added":  # each new figure is on its pages with source and quote: a line that leads there
+            added = [_added_row(dataset, fact, row, path, lang) for fact, row in zip(facts, rows, strict=True)]
+            parts.append(table(list(summary.headers[:4]), added, css="sc-table sc-changes"))
+        else:  # a correction or a removal shows all it was: old and new value, source and quote
+            parts.append(table(list(summary.headers), [list(row) for row in rows], css="sc-table sc-changes"))
     return parts
+
+
+def _added_row(dataset: Dataset, fact, row: tuple[str, ...], path: str, lang: str) -> list:
+    """An added figure: its province (linked to the figure's row), indicator, date and value, by name."""
+    province = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
+    indicator = dataset.indicators.get(fact.indicator)
+    href = rel(path, figure_home(fact, lang)) + "#" + fact_id(fact)
+    return [link(href, province), getattr(indicator.name, lang) if indicator else row[1], row[2], row[3]]
 
 
 # Where a hand-written page wants the data's licence sentence (the about pages): the build writes it
