@@ -200,7 +200,7 @@ def changes_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     summary = ctx.get("changes_summary", {}).get(lang)
     note = ctx.get("changes_note", {}).get(lang, "")  # why there is no summary
     parts = [
-        front_matter(t(lang, "changes"), intro),
+        front_matter(t(lang, "changes"), intro, searched=False),  # a list of figures, each found on its pages
         f"# {t(lang, 'changes')}\n",
         paragraph(intro),
         version_line(dataset, lang),
