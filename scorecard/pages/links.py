@@ -12,7 +12,6 @@ import unicodedata
 
 from markupsafe import Markup, escape
 
-from ..dataset import Dataset
 from .render import macro
 
 
@@ -56,11 +55,3 @@ def link(href: str, text: object) -> Markup:
 def page_link(page_path: str, to_path: str, text: object) -> Markup:
     """A link from ``page_path`` to the page ``to_path`` (both docs paths)."""
     return link(rel(page_path, to_path), text)
-
-
-def source_link(dataset: Dataset, source_id: str, page_path: str, lang: str) -> Markup | str:
-    """The source's publisher, linked to its entry on the sources page (its id as text when unknown)."""
-    source = dataset.sources.get(source_id)
-    if source is None:
-        return source_id
-    return link(rel(page_path, f"{prefix(lang)}sources.md") + f"#src-{source.id}", source.publisher)

@@ -27,7 +27,7 @@ from ..wording import (
     whose_text,
 )
 from .citations import figure_citation
-from .links import figure_home, page_link, prefix, rel, source_link
+from .links import figure_home, page_link, prefix, rel
 from .markdown_text import md_esc
 from .render import macro, render
 
@@ -65,38 +65,40 @@ def figure_cell(dataset: Dataset, fact: Fact, lang: str) -> Markup:
     )
 
 
-def province_cell(dataset: Dataset, fact: Fact, page_path: str, lang: str) -> Markup:
-    """The province a row belongs to (or the country), linked to the figure's own row on the page that
-    holds it in full (links.figure_home), where its "cite this figure" text is."""
-    name = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
-    href = rel(page_path, figure_home(fact, lang)) + "#" + fact_id(fact)
-    return macro("link_titled")(href, name, t(lang, "card_to_figure"))
-
-
 def _figure_headers(lang: str, show_province: bool) -> list[str]:
     headers = [t(lang, "province")] if show_province else []
     keys = ("indicator", "kind", "figure", "date", "whose", "territory", "source", "quote")
     return headers + [t(lang, key) for key in keys]
 
 
-def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_province: bool, site_url) -> list:
+def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_province: bool, site_url) -> dict:
+    """One figure's cells, as texts for figures_table.html (which escapes them)."""
     obs = fact.observation
     indicator = dataset.indicators.get(obs.indicator)
-    name = getattr(indicator.name, lang) if indicator else obs.indicator
-    row = [province_cell(dataset, fact, page_path, lang)] if show_province else []
-    # a figure is cited at its own row (a province's figures page, the national page); a table of many
-    # provinces' figures (an indicator's) links each to that row instead of carrying the citation again
-    cite = None if show_province else figure_citation(dataset, fact, page_path, lang, site_url)
-    return row + [
-        page_link(page_path, f"{prefix(lang)}indicators/{obs.indicator}.md", name),
-        kind_text(fact, lang),
-        macro("figure")(figure_text(dataset, fact, lang), fact.value_computed, lang),
-        when_text(dataset, fact, lang),
-        whose_text(dataset, fact, lang),
-        territory_text(dataset, fact, lang),
-        source_link(dataset, obs.source, page_path, lang),
-        macro("quote")(obs.quote, note_text(obs.note, lang), lang, cite),
-    ]
+    source = dataset.sources.get(obs.source)
+    row = {
+        "id": fact_id(fact),
+        "indicator": getattr(indicator.name, lang) if indicator else obs.indicator,
+        "indicator_href": rel(page_path, f"{prefix(lang)}indicators/{obs.indicator}.md"),
+        "kind": kind_text(fact, lang),
+        "figure": figure_text(dataset, fact, lang),
+        "computed": fact.value_computed,
+        "when": when_text(dataset, fact, lang),
+        "whose": whose_text(dataset, fact, lang),
+        "territory": territory_text(dataset, fact, lang),
+        "source": source.publisher if source else obs.source,
+        "source_href": rel(page_path, f"{prefix(lang)}sources.md") + f"#src-{source.id}" if source else None,
+        "quote": obs.quote,
+        "note": note_text(obs.note, lang),
+        # a figure is cited at its own row (a province's figures page, the national page); a table of many
+        # provinces' figures (an indicator's) links each to that row instead of carrying the citation again
+        "cite": None if show_province else figure_citation(dataset, fact, page_path, lang, site_url),
+    }
+    if show_province:  # the province (or the country), linked to the figure's own row, where its citation is
+        row["province"] = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
+        row["province_href"] = rel(page_path, figure_home(fact, lang)) + "#" + fact_id(fact)
+        row["province_title"] = t(lang, "card_to_figure")
+    return row
 
 
 def figures_table(
@@ -106,8 +108,8 @@ def figures_table(
     ``show_province`` (an indicator's figures, of many provinces) each leads to its own row instead of
     repeating its citation."""
     rows = [_figure_row(dataset, fact, page_path, lang, show_province, site_url) for fact in facts]
-    ids = [fact_id(fact) for fact in facts]
-    return table(_figure_headers(lang, show_province), rows, css="sc-table sc-figures", row_ids=ids)
+    headers = _figure_headers(lang, show_province)
+    return render("figures_table.html", lang=lang, headers=headers, rows=rows, province=show_province)
 
 
 def progress_text(dataset: Dataset, actual: Fact | None, target: Fact | None, lang: str) -> str:
