@@ -37,9 +37,11 @@ BENCH_TOOLS = ROOT / "scripts" / "bench"
 PAGES = {
     "home": "",
     "province": "provinces/lao-cai/",
+    "figures": "provinces/lao-cai/figures/",  # its 86 figures with their sources and quotes
     "unchanged": "provinces/ha-noi/",
     "indicator": "indicators/villages_mobile_broadband_share/",
     "compare": "compare/",
+    "sources": "sources/",  # where every "source" link leads
     "embed": "embed/ranking-online_dossiers_share-vi/",
 }
 BUDGET_BYTES = 80_000
