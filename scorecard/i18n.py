@@ -107,6 +107,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "merged_from": {"vi": "Hợp nhất từ", "en": "Merged from"},
     "code": {"vi": "Mã", "en": "Code"},
     "figures_from_source": {"vi": "Số liệu lấy từ nguồn này", "en": "Figures taken from this source"},
+    "sources_intro": {
+        "vi": "Các bài báo, cổng thông tin và văn bản mà số liệu được lấy từ đó, theo tỉnh, thành phố: mỗi nguồn "
+        "kèm những gì biết về nó và các số liệu lấy từ nó.",
+        "en": "The articles, portals and documents the figures come from, by province: each source with what is "
+        "known of it and the figures taken from it.",
+    },
+    "sources_national": {"vi": "số liệu cả nước", "en": "the country's figures"},
+    "sources_shared": {"vi": "dùng chung cho nhiều tỉnh", "en": "shared by several provinces"},
+    "sources_all": {"vi": "← Mọi nguồn, theo tỉnh", "en": "← Every source, by province"},
     "author": {"vi": "Tác giả", "en": "Author"},
     "publisher": {"vi": "Đơn vị đăng", "en": "Publisher"},
     "published": {"vi": "Ngày đăng", "en": "Published"},

@@ -41,7 +41,7 @@ PAGES = {
     "unchanged": "provinces/ha-noi/",
     "indicator": "indicators/villages_mobile_broadband_share/",
     "compare": "compare/",
-    "sources": "sources/",  # where every "source" link leads
+    "sources": "sources/lao-cai/",  # where a Lào Cai figure's "source" link leads (the one with most sources)
     "embed": "embed/ranking-online_dossiers_share-vi/",
 }
 BUDGET_BYTES = 80_000

@@ -109,23 +109,40 @@ def test_an_indicator_pages_figures_lead_to_their_own_rows_where_they_are_cited(
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_sources_page_lists_each_sources_figures_as_links_to_their_rows(real, lang):
-    """Every figure is one line under its source, leading to the row (with its quote) where it is shown in full."""
+def test_the_sources_pages_list_each_sources_figures_as_links_to_their_rows(real, lang):
+    """Every source is on one page (its province's, the country's or the shared one), linked from the index;
+    every figure is one line under its source, leading to the row (with its quote) where it is shown in full."""
     dataset, pages = real
     prefix = "en/" if lang == "en" else ""
-    page = soup(pages, f"{prefix}sources.md")
-    assert page.select("table.sc-figures") == []  # no third copy of every figure
-    lines = 0
-    for section in page.select("section.sc-source"):
-        source_id = section["id"].removeprefix("src-")
-        links = section.select("ul.sc-taken a")
-        assert len(links) == len(dataset.facts_from(source_id)), source_id
-        for link in links:
-            where, anchor = link["href"].split("#")
-            held = posixpath.normpath(posixpath.join(f"{prefix}sources/", where)) + ".md"  # the page's docs path
-            assert soup(pages, held).find("tr", id=anchor) is not None, link["href"]
-            lines += 1
-    assert lines == len(dataset.every_fact())
+    index = soup(pages, f"{prefix}sources.md")
+    listed = [posixpath.normpath(posixpath.join(f"{prefix}sources/", a["href"])) + ".md" for a in index.select("li a")]
+    assert f"{prefix}sources/lao-cai.md" in listed and f"{prefix}sources/national.md" in listed
+    lines, seen = 0, []
+    for path in listed:
+        page = soup(pages, path)
+        assert page.select("table.sc-figures") == []  # no third copy of every figure
+        for section in page.select("section.sc-source"):
+            source_id = section.find("h2")["id"].removeprefix("src-")
+            seen.append(source_id)
+            links = section.select("ul.sc-taken a")
+            assert len(links) == len(dataset.facts_from(source_id)), source_id
+            for link in links:
+                where, anchor = link["href"].split("#")
+                held = posixpath.normpath(posixpath.join(path.removesuffix(".md") + "/", where)) + ".md"
+                assert soup(pages, held).find("tr", id=anchor) is not None, link["href"]
+                lines += 1
+    assert sorted(seen) == sorted(dataset.sources) and lines == len(dataset.every_fact())
+
+
+@pytest.mark.parametrize("slug", ["lao-cai", "ha-noi"])
+def test_a_figures_source_link_leads_to_the_sources_entry(real, slug):
+    dataset, pages = real
+    path = f"provinces/{slug}/figures.md"
+    for row in soup(pages, path).select("table.sc-figures tbody tr")[:20]:
+        href = row.select("td")[6].find("a")["href"]
+        where, anchor = href.split("#")
+        held = posixpath.normpath(posixpath.join(path.removesuffix(".md") + "/", where)) + ".md"
+        assert soup(pages, held).find("h2", id=anchor).find_parent("section", class_="sc-source"), href
 
 
 def test_a_figure_is_cited_at_its_own_page_address(real):

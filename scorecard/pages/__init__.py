@@ -28,11 +28,11 @@ from .lists import (
     indicators_index,
     national_page,
     provinces_index,
-    sources_page,
     written_page,
 )
 from .page import Page
 from .province import province_figures_page, province_page
+from .sources import source_pages
 
 __all__ = ["Page", "all_pages", "indicator_page", "national_page", "province_page", "safe_url"]
 
@@ -44,7 +44,7 @@ def all_pages(dataset: Dataset, charts: dict, ctx: dict, written: dict[str, str]
         pages.append(home_page(dataset, lang, ctx))
         pages.append(provinces_index(dataset, lang, ctx))
         pages.append(indicators_index(dataset, lang, ctx))
-        pages.append(sources_page(dataset, lang, ctx))
+        pages.extend(source_pages(dataset, lang, ctx))
         pages.append(downloads_page(dataset, lang, ctx))
         pages.append(changes_page(dataset, lang, ctx))
         pages.append(national_page(dataset, lang, ctx))

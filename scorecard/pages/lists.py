@@ -12,13 +12,13 @@ from ..api import api_summary
 from ..dataset import Dataset
 from ..i18n import t
 from ..ids import fact_id
-from ..wording import figure_text, note_text, own_facts, sort_key, unit_label, when_short
+from ..wording import own_facts, sort_key, unit_label
 from .blocks import paragraph
 from .citations import cite_block, licence_paragraph, license_note, version_line
-from .links import figure_home, link, page_link, prefix, rel, safe_url
+from .links import figure_home, link, page_link, prefix, rel
 from .markdown_text import front_matter, md_esc, page_text
 from .page import Page
-from .render import macro, render
+from .render import macro
 from .tables import figures_table, table
 
 
@@ -62,56 +62,6 @@ def indicators_index(dataset: Dataset, lang: str, ctx: dict) -> Page:
         if rows:
             parts += [f"## {md_esc(getattr(pillar.name, lang))}\n", table(headers, rows)]
     parts.append(cite_block(dataset, path, t(lang, "indicators"), lang, ctx["site_url"]))
-    return Page(path, page_text(parts))
-
-
-def _source_block(dataset: Dataset, source, path: str, lang: str, site_url: str | None) -> Markup:
-    not_stated = macro("em")(t(lang, "not_stated"))
-    pairs = [
-        (t(lang, "publisher"), source.publisher),
-        (t(lang, "author"), source.author or not_stated),
-        (t(lang, "published"), source.published_text if source.published else not_stated),
-    ]
-    period = note_text(source.period, lang)
-    if period:
-        pairs.append((t(lang, "period"), macro("in_lang")(period[0], period[1], lang)))
-    note = note_text(source.note, lang)
-    if note:
-        pairs.append((t(lang, "note"), macro("in_lang")(note[0], note[1], lang)))
-    facts = dataset.facts_from(source.id)
-    return render(
-        "source.html",
-        lang=lang,
-        id=source.id,
-        url=safe_url(source.url),
-        title=source.title,
-        details=macro("details")(pairs),
-        count=len(facts),
-        figures=[_taken(dataset, fact, path, lang) for fact in facts],
-    )
-
-
-def _taken(dataset: Dataset, fact, path: str, lang: str) -> dict:
-    """One figure a source gave, as a line that leads to its row (with the quote) on the page that holds it.
-
-    Only the line: the sources page is where every "source" link of the site leads, so it stays a list of
-    sources, not a third copy of every figure (at 20,000 figures it was 23 MB)."""
-    indicator = dataset.indicators.get(fact.indicator)
-    subject = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
-    return {
-        "href": rel(path, figure_home(fact, lang)) + "#" + fact_id(fact),
-        "subject": subject,
-        "indicator": getattr(indicator.name, lang) if indicator else fact.indicator,
-        "figure": figure_text(dataset, fact, lang),
-        "when": when_short(dataset, fact, lang),
-    }
-
-
-def sources_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
-    path = f"{prefix(lang)}sources.md"
-    parts = [front_matter(t(lang, "sources"), t(lang, "sources")), f"# {t(lang, 'sources')}\n"]
-    parts += [_source_block(dataset, source, path, lang, ctx["site_url"]) for source in dataset.sources.values()]
-    parts.append(cite_block(dataset, path, t(lang, "sources"), lang, ctx["site_url"]))
     return Page(path, page_text(parts))
 
 

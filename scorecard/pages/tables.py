@@ -30,6 +30,7 @@ from .citations import figure_citation
 from .links import figure_home, page_link, prefix, rel
 from .markdown_text import md_esc
 from .render import macro, render
+from .sources import source_href
 
 # Every figure's row is on its province and indicator pages, which search finds by their titles and
 # keywords; indexing each row again (and the sources page's copy of all of them) made the index grow
@@ -87,7 +88,7 @@ def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_pr
         "whose": whose_text(dataset, fact, lang),
         "territory": territory_text(dataset, fact, lang),
         "source": source.publisher if source else obs.source,
-        "source_href": rel(page_path, f"{prefix(lang)}sources.md") + f"#src-{source.id}" if source else None,
+        "source_href": source_href(dataset, source.id, page_path, lang) if source else None,
         "quote": obs.quote,
         "note": note_text(obs.note, lang),
         # a figure is cited at its own row (a province's figures page, the national page); a table of many
