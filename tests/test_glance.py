@@ -17,7 +17,7 @@ from scorecard.ids import fact_id
 from scorecard.pages import all_pages
 from scorecard.pages.compare import MIN_PROVINCES
 from scorecard.ranking import ranking
-from scorecard.wording import figure_text, latest_actual, national_latest, own_facts, territory_short
+from scorecard.wording import figure_text, latest_actual, national_latest, next_target, own_facts, territory_short
 from tests._site import POLICY
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -80,6 +80,17 @@ def test_a_card_gives_the_ranking_place_and_the_country_figure_as_the_ranking_an
             if national is not None:
                 assert facts["Cả nước"].startswith(figure_text(dataset, national, "vi"))
     assert checked >= 20  # most ranked provinces are ranked by their latest figure
+
+
+def test_a_cards_target_of_a_former_unit_says_which_unit_it_was_set_for(real):
+    """Hồ Chí Minh's village broadband target is former Bình Dương's (2024 plan): the card names it."""
+    dataset, pages = real
+    target = next_target(dataset, own_facts(dataset.facts_for("ho-chi-minh")), "villages_mobile_broadband_share")
+    assert target is not None and target.territory is not None and not target.territory.current
+    card = cards(pages, "provinces/ho-chi-minh.md")[dataset.indicators["villages_mobile_broadband_share"].name.vi]
+    terms, texts = card.select("dt"), card.select("dd")
+    line = dict(zip((dt.get_text() for dt in terms), (dd.get_text() for dd in texts), strict=True))["Mục tiêu"]
+    assert line.endswith(f"({territory_short(dataset, target, 'vi')})") and "Bình Dương" in line
 
 
 def test_every_figure_row_has_a_unique_anchor_and_a_citation_naming_the_version(real):

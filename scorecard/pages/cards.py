@@ -80,6 +80,9 @@ def _target(dataset: Dataset, actual: Fact | None, target: Fact | None, lang: st
     if target is None:
         return []
     text = f"{figure_text(dataset, target, lang)}, {when_short(dataset, target, lang)}"
+    former = territory_short(dataset, target, lang)  # a former unit's target is never passed off as the province's
+    if former:
+        text += f" ({former})"
     progress = progress_text(dataset, actual, target, lang)
     if progress:
         text += f" · {t(lang, 'card_progress')} {progress}"
