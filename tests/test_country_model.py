@@ -18,6 +18,7 @@ from scorecard.__main__ import main
 from scorecard.checks import check_dataset
 from scorecard.dataset import load_dataset
 from scorecard.pages import indicator_page, national_page, province_page
+from scorecard.pages.province import province_figures_page
 from tests._site import REPO
 from tests.conftest import Run, write
 
@@ -82,6 +83,13 @@ def page_text(page) -> str:
     return BeautifulSoup(page.text, "html.parser").get_text(" ", strip=True)
 
 
+def province_text(dataset, slug: str) -> str:
+    """What a province's two pages say: its scorecard and the page of all its figures."""
+    unit = dataset.provinces[slug]
+    scorecard, every_figure = province_page(dataset, unit, "vi", {}, CTX), province_figures_page(dataset, unit, "vi", CTX)
+    return page_text(scorecard) + " " + page_text(every_figure)
+
+
 # ---------------------------------------------------------------- former units are never guessed
 
 # tuyen-quang.yaml, source baohagiang-era figures: "năm 2022, tỉnh đứng thứ 57/63" style rows of the DTI 2022 table
@@ -120,7 +128,7 @@ def test_a_named_former_unit_reads_on_the_page(tree):
     )
     assert errors_of(tree) == []
     dataset = load_dataset(tree)
-    text = page_text(province_page(dataset, dataset.provinces["tuyen-quang"], "vi", {}, CTX))
+    text = province_text(dataset, "tuyen-quang")
     assert "Hà Giang (02), địa bàn cũ, trước 1/7/2025" in text
     assert "hạng 57/63" in text
 
@@ -168,7 +176,7 @@ def test_national_figures_have_their_page_and_stand_beside_the_provinces(tree):
     assert "42\u00a0%" in national and "từ tháng 1/2024 đến tháng 6/2024" in national and "Cả nước" in national
     indicator = page_text(indicator_page(dataset, "online_dossiers_share", "vi", {}, CTX))
     assert "Số liệu cả nước" in indicator and "cả nước đạt 42%" in indicator
-    lai_chau = page_text(province_page(dataset, dataset.provinces["lai-chau"], "vi", {}, CTX))
+    lai_chau = province_text(dataset, "lai-chau")
     assert "cả nước đạt 42%" not in lai_chau  # never a province's own figure
 
 
@@ -179,7 +187,7 @@ def test_a_figure_of_one_level_of_government_says_whose_it_is(tree):
     write(tree, "provinces/lai-chau.yaml", province("lai-chau", "Lai Châu", "12", text))
     assert errors_of(tree) == []
     dataset = load_dataset(tree)
-    text = page_text(province_page(dataset, dataset.provinces["lai-chau"], "vi", {}, CTX))
+    text = province_text(dataset, "lai-chau")
     assert "Lai Châu: Chỉ cấp xã" in text
 
 
@@ -223,7 +231,7 @@ def test_a_change_is_a_change_not_a_level(tree, capsys, fields, reads):
     assert run.code == 0, run.out
     assert "qualifier" not in run.out  # no 'write qualifier: more_than' on "cao hơn … so với"
     dataset = load_dataset(tree)
-    page = page_text(province_page(dataset, dataset.provinces["lai-chau"], "vi", {}, CTX))
+    page = province_text(dataset, "lai-chau")
     assert reads in page and "thay đổi" in page
     assert "Mới nhất" not in page or reads not in page.split("Mới nhất")[1].split("Mục tiêu")[0]
 
@@ -246,7 +254,7 @@ def test_a_forecast_is_kept_apart_from_actuals(tree):
     write(tree, "provinces/lai-chau.yaml", province("lai-chau", "Lai Châu", "12", text))
     assert errors_of(tree) == []
     dataset = load_dataset(tree)
-    page = page_text(province_page(dataset, dataset.provinces["lai-chau"], "vi", {}, CTX))
+    page = province_text(dataset, "lai-chau")
     assert "dự kiến 2025" in page and "7,18\u00a0%" in page
 
 
@@ -273,7 +281,7 @@ def test_a_top_n_group_is_not_an_exact_rank(tree, capsys):
     run = run_validate(tree, capsys)
     assert run.code == 0 and "qualifier" not in run.out, run.out
     dataset = load_dataset(tree)
-    assert "trong nhóm 20 dẫn đầu" in page_text(province_page(dataset, dataset.provinces["lai-chau"], "vi", {}, CTX))
+    assert "trong nhóm 20 dẫn đầu" in province_text(dataset, "lai-chau")
 
 
 def test_an_exact_rank_keeps_its_base(tree, capsys):
@@ -292,7 +300,7 @@ def test_a_score_keeps_its_printed_precision(tree):
     write(tree, "provinces/lai-chau.yaml", province("lai-chau", "Lai Châu", "12", text))
     assert errors_of(tree) == []
     dataset = load_dataset(tree)
-    assert "0,7160\u00a0điểm" in page_text(province_page(dataset, dataset.provinces["lai-chau"], "vi", {}, CTX))
+    assert "0,7160\u00a0điểm" in province_text(dataset, "lai-chau")
 
 
 @pytest.mark.parametrize(("value", "valid"), [(0.7024, True), (0, False)])
@@ -345,7 +353,7 @@ def test_a_past_target_and_a_figure_as_reported(tree):
     write(tree, "provinces/lai-chau.yaml", province("lai-chau", "Lai Châu", "12", past + now))
     assert errors_of(tree) == []
     dataset = load_dataset(tree)
-    page = page_text(province_page(dataset, dataset.provinces["lai-chau"], "vi", {}, CTX))
+    page = province_text(dataset, "lai-chau")
     assert "mục tiêu 2024 (mục tiêu đã qua)" in page
     assert "theo bài đăng tháng 11/2025" in page
 

@@ -153,7 +153,7 @@ def test_the_build_keeps_no_state_in_docs(tmp_path):
     build(REPO / "data", docs, REPO, quiet=True)
     hidden = [p.relative_to(docs).as_posix() for p in docs.rglob(".*")]
     assert hidden == []
-    assert sorted(p.name for p in state_dir(docs).iterdir()) == [build_module.MANIFEST]
+    assert sorted(p.name for p in state_dir(docs).iterdir()) == [build_module.MANIFEST, "stamp-generate.json"]
     remembered = sorted(p.name for p in state_dir(docs / CHARTS_DIR).iterdir())
     assert remembered == sorted([build_module.JOBS_CACHE, charts.CACHE_FILE])
 
@@ -171,5 +171,5 @@ def test_a_value_whose_repr_has_an_exponent_builds(tmp_path, value, quote):
         text.replace("    value: 92\n", f"    value: {value}\n").replace('"92% hồ', f'"{quote}% hồ'), "utf-8"
     )
     build(data, tmp_path / "docs", REPO, quiet=True)  # IndexError in decimals_of before
-    page = (tmp_path / "docs" / "provinces" / "lai-chau.md").read_text(encoding="utf-8")
+    page = (tmp_path / "docs" / "provinces" / "lai-chau" / "figures.md").read_text(encoding="utf-8")
     assert f"{quote}% hồ sơ" in page
