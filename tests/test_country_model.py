@@ -86,8 +86,8 @@ def page_text(page) -> str:
 def province_text(dataset, slug: str) -> str:
     """What a province's two pages say: its scorecard and the page of all its figures."""
     unit = dataset.provinces[slug]
-    scorecard, every_figure = province_page(dataset, unit, "vi", {}, CTX), province_figures_page(dataset, unit, "vi", CTX)
-    return page_text(scorecard) + " " + page_text(every_figure)
+    scorecard = page_text(province_page(dataset, unit, "vi", {}, CTX))
+    return scorecard + " " + page_text(province_figures_page(dataset, unit, "vi", CTX))
 
 
 # ---------------------------------------------------------------- former units are never guessed
