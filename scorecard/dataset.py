@@ -185,35 +185,30 @@ class Dataset:
     loaded: dict[str, Loaded] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     tilemap: object | None = None  # the tile map's layout (data/tilemap.yaml), a scorecard.tilemap.TileLayout
-    # figures by province and by (province, indicator), made on first use and made again when figures were
-    # added since (the pages, the map, the cards and every ranking ask for them tens of thousands of times)
-    _by_province: tuple[int, dict, dict] = field(default=(-1, {}, {}), repr=False, compare=False)
-    # what is worked out from the figures once and asked for often (an indicator's ranking), by a key
-    # that includes how many figures there were, so a figure added later is never answered from memory
+    # what is worked out from the figures once and asked for often (see derive)
     derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derive(self, name: object, make):
+        """``make()``, worked out once and remembered under ``name`` and the number of figures and sources,
+        so a figure added later is never answered from memory. The pages, the map, the cards and every
+        ranking ask for the same indexes and rankings tens of thousands of times."""
+        key = (name, len(self.facts), len(self.national_facts), len(self.sources))
+        if key not in self.derived:
+            self.derived[key] = make()
+        return self.derived[key]
 
     def facts_for(self, province_slug: str, indicator_id: str | None = None) -> list[Fact]:
         """A province's figures (all of them, or one indicator's), in the order of the data."""
-        count, by_province, by_pair = self._by_province
-        if count != len(self.facts):
-            by_province, by_pair = {}, {}
-            for fact in self.facts:
-                by_province.setdefault(fact.province, []).append(fact)
-                by_pair.setdefault((fact.province, fact.indicator), []).append(fact)
-            self._by_province = (len(self.facts), by_province, by_pair)
-        if indicator_id is not None:
-            return list(by_pair.get((province_slug, indicator_id), ()))
-        return list(by_province.get(province_slug, ()))
+        if indicator_id is None:
+            by_province = self.derive("by province", lambda: group_facts(self.facts, lambda f: f.province))
+            return list(by_province.get(province_slug, ()))
+        by_pair = self.derive("by province and indicator", lambda: group_facts(self.facts, _province_indicator))
+        return list(by_pair.get((province_slug, indicator_id), ()))
 
     def facts_from(self, source_id: str) -> list[Fact]:
         """The figures (the provinces' and the country's) taken from one source, in the order of the data."""
-        key = ("facts_from", len(self.facts), len(self.national_facts))
-        if key not in self.derived:
-            index: dict[str, list[Fact]] = {}
-            for fact in self.every_fact():
-                index.setdefault(fact.observation.source, []).append(fact)
-            self.derived[key] = index
-        return list(self.derived[key].get(source_id, ()))
+        by_source = self.derive("by source", lambda: group_facts(self.every_fact(), lambda f: f.observation.source))
+        return list(by_source.get(source_id, ()))
 
     def every_fact(self) -> list[Fact]:
         """The provinces' and the country's figures, for the rules that apply to both."""
@@ -221,6 +216,18 @@ class Dataset:
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+
+def group_facts(facts: list[Fact], key) -> dict:
+    """The figures by ``key(fact)``, each group in the order of the data (a repeated figure is kept)."""
+    groups: dict = {}
+    for fact in facts:
+        groups.setdefault(key(fact), []).append(fact)
+    return groups
+
+
+def _province_indicator(fact: Fact) -> tuple[str, str]:
+    return fact.province, fact.indicator
 
 
 # ---------------------------------------------------------------- pydantic → plain words

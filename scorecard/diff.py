@@ -20,7 +20,7 @@ from io import BytesIO
 from itertools import zip_longest
 from pathlib import Path
 
-from .dataset import Dataset, Fact, load_dataset
+from .dataset import Dataset, Fact, group_facts, load_dataset
 from .i18n import t
 from .load import DATA_SUFFIXES, printable
 from .model import Bilingual
@@ -108,10 +108,7 @@ def _older_rule(dataset: Dataset | None, fact: Fact):
 
 def _by_key(dataset: Dataset) -> dict[tuple, list[Fact]]:
     """Facts grouped by key, in file order (a repeated figure is kept, not silently dropped)."""
-    grouped: dict[tuple, list[Fact]] = {}
-    for fact in dataset.facts:
-        grouped.setdefault(fact_key(fact, dataset), []).append(fact)
-    return grouped
+    return group_facts(dataset.facts, lambda fact: fact_key(fact, dataset))
 
 
 def compare(old: Dataset, new: Dataset) -> list[Change]:

@@ -56,10 +56,7 @@ def ranking(dataset: Dataset, indicator_id: str) -> Ranking | None:
     """The indicator's ranking, or None (not comparable, or fewer than two provinces to compare).
 
     Worked out once per dataset and indicator: every province's card and page asks for it."""
-    key = ("ranking", indicator_id, len(dataset.facts))
-    if key not in dataset.derived:
-        dataset.derived[key] = _ranking(dataset, indicator_id)
-    return dataset.derived[key]
+    return dataset.derive(("ranking", indicator_id), lambda: _ranking(dataset, indicator_id))
 
 
 def _ranking(dataset: Dataset, indicator_id: str) -> Ranking | None:

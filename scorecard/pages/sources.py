@@ -27,18 +27,19 @@ NATIONAL, SHARED = "national", "shared"  # the two pages that are not a province
 def source_group(dataset: Dataset, source_id: str) -> str:
     """The page a source is listed on: the one province all its figures are about, the country when
     they are all the country's, else the page of shared sources (several provinces, or none yet)."""
-    key = ("source_groups", len(dataset.facts), len(dataset.national_facts), len(dataset.sources))
-    if key not in dataset.derived:
-        groups = {}
-        for source in dataset.sources.values():
-            facts = dataset.facts_from(source.id)
-            provinces = {fact.province for fact in facts if not fact.is_national}
-            if len(provinces) == 1:
-                groups[source.id] = provinces.pop()
-            else:
-                groups[source.id] = NATIONAL if facts and not provinces else SHARED
-        dataset.derived[key] = groups
-    return dataset.derived[key].get(source_id, SHARED)
+    return dataset.derive("source groups", lambda: _groups(dataset)).get(source_id, SHARED)
+
+
+def _groups(dataset: Dataset) -> dict[str, str]:
+    groups = {}
+    for source in dataset.sources.values():
+        facts = dataset.facts_from(source.id)
+        provinces = {fact.province for fact in facts if not fact.is_national}
+        if len(provinces) == 1:
+            groups[source.id] = provinces.pop()
+        else:
+            groups[source.id] = NATIONAL if facts and not provinces else SHARED
+    return groups
 
 
 def source_path(group: str, lang: str) -> str:
