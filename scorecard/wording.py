@@ -205,6 +205,17 @@ def territory_short(dataset: Dataset, fact: Fact, lang: str) -> str:
     return t(lang, "former_short").format(name=territory.name, code=territory.code, date=day)
 
 
+def subject_name(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """Who a line about a figure names first: the country, or the province whose file holds the figure."""
+    return t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
+
+
+def indicator_name(dataset: Dataset, indicator_id: str, lang: str) -> str:
+    """An indicator's name in the page's language; its id when data/indicators.yaml has no such entry."""
+    indicator = dataset.indicators.get(indicator_id)
+    return getattr(indicator.name, lang) if indicator else indicator_id
+
+
 def whose_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     """Whose figure it is: the province (or former unit), the country, or one level or network of it."""
     if fact.is_national:
@@ -260,26 +271,22 @@ def latest_actual(dataset: Dataset, facts: list[Fact], indicator_id: str, whole_
     Whole province only by default (a figure of one network or one level of government
     is not the province's); never a change, a target or a forecast.
     """
+    return _latest(dataset, own_facts(facts), indicator_id, whole_province)
+
+
+def national_latest(dataset: Dataset, indicator_id: str) -> Fact | None:
+    """The country's latest actual of an indicator, by the same rule as a province's."""
+    return _latest(dataset, dataset.national_facts, indicator_id, whole_province=True)
+
+
+def _latest(dataset: Dataset, facts: list[Fact], indicator_id: str, whole_province: bool) -> Fact | None:
     candidates = [
         f
-        for f in own_facts(facts)
+        for f in facts
         if f.indicator == indicator_id
         and f.observation.kind == "actual"
         and f.value is not None
         and (f.observation.scope is None or not whole_province)
-    ]
-    return max(candidates, key=lambda f: sort_key(dataset, f), default=None)
-
-
-def national_latest(dataset: Dataset, indicator_id: str) -> Fact | None:
-    """The country's latest actual of an indicator, by the same order as a province's (:func:`sort_key`)."""
-    candidates = [
-        f
-        for f in dataset.national_facts
-        if f.indicator == indicator_id
-        and f.observation.kind == "actual"
-        and f.value is not None
-        and f.observation.scope is None
     ]
     return max(candidates, key=lambda f: sort_key(dataset, f), default=None)
 

@@ -13,7 +13,6 @@ from markupsafe import Markup
 
 from ..dataset import Dataset, Fact
 from ..i18n import t
-from ..ids import fact_id
 from ..numbers import format_number
 from ..ranking import ranking
 from ..territory import ProvinceUnit
@@ -25,7 +24,7 @@ from ..wording import (
     territory_short,
     when_short,
 )
-from .links import figures_path, prefix, rel
+from .links import figure_href, prefix, rel
 from .render import render
 from .tables import progress_text
 
@@ -58,7 +57,7 @@ def _card(dataset: Dataset, unit: ProvinceUnit, indicator, path: str, lang: str)
             "value": figure_text(dataset, actual, lang),
             "when": when_short(dataset, actual, lang),
             "former": territory_short(dataset, actual, lang),  # "" unless it describes a former unit
-            "anchor": rel(path, figures_path(unit.slug, lang)) + "#" + fact_id(actual),  # its row, with source
+            "anchor": figure_href(actual, path, lang),  # its row on the figures page, with source and quote
         }
     return card
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..dataset import Dataset, Fact, Release
 from ..i18n import t
 from ..ids import fact_id
-from ..wording import figure_text, when_short
+from ..wording import figure_text, indicator_name, subject_name, when_short
 from .render import macro, render
 
 # BibTeX counts every brace, a backslash before it or not, so "\}" would still end a field: braces
@@ -89,9 +89,7 @@ def figure_citation(dataset: Dataset, fact: Fact, page_path: str, lang: str, sit
     release = dataset.release
     version = release.version if release else "dev"
     _, url = page_url(page_path, version, site_url)
-    indicator = dataset.indicators.get(fact.indicator)
-    subject = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
-    name = getattr(indicator.name, lang) if indicator else fact.indicator
+    subject, name = subject_name(dataset, fact, lang), indicator_name(dataset, fact.indicator, lang)
     site_title = release.title[lang] if release else t(lang, "site_title")
     source = dataset.sources.get(fact.observation.source)
     origin = f" {t(lang, 'source')}: {source.publisher}." if source else ""

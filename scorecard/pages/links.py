@@ -12,6 +12,7 @@ import unicodedata
 
 from markupsafe import Markup, escape
 
+from ..ids import fact_id
 from .render import macro
 
 
@@ -29,6 +30,11 @@ def figure_home(fact, lang: str) -> str:
     """The page that shows a figure in full (source, quote, "cite this figure"), as a docs path: its
     province's page of figures, or the country's page. Other pages link to its row there."""
     return f"{prefix(lang)}national.md" if fact.is_national else figures_path(fact.province, lang)
+
+
+def figure_href(fact, from_path: str, lang: str) -> str:
+    """The link from a page to a figure's own row (:func:`figure_home`, at the figure's anchor)."""
+    return rel(from_path, figure_home(fact, lang)) + "#" + fact_id(fact)
 
 
 def rel(from_path: str, to_path: str) -> str:

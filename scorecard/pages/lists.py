@@ -11,11 +11,10 @@ from markupsafe import Markup
 from ..api import api_summary
 from ..dataset import Dataset
 from ..i18n import t
-from ..ids import fact_id
-from ..wording import own_facts, sort_key, unit_label
+from ..wording import indicator_name, own_facts, sort_key, subject_name, unit_label
 from .blocks import paragraph
 from .citations import cite_block, licence_paragraph, license_note, version_line
-from .links import figure_home, link, page_link, prefix, rel
+from .links import figure_href, link, page_link, prefix, rel
 from .markdown_text import front_matter, md_esc, page_text
 from .page import Page
 from .render import macro
@@ -180,10 +179,8 @@ def _changes(dataset: Dataset, summary, path: str, lang: str) -> list:
 
 def _added_row(dataset: Dataset, fact, row: tuple[str, ...], path: str, lang: str) -> list:
     """An added figure: its province (linked to the figure's row), indicator, date and value, by name."""
-    province = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
-    indicator = dataset.indicators.get(fact.indicator)
-    href = rel(path, figure_home(fact, lang)) + "#" + fact_id(fact)
-    return [link(href, province), getattr(indicator.name, lang) if indicator else row[1], row[2], row[3]]
+    province = link(figure_href(fact, path, lang), subject_name(dataset, fact, lang))
+    return [province, indicator_name(dataset, fact.indicator, lang), row[2], row[3]]
 
 
 # Where a hand-written page wants the data's licence sentence (the about pages): the build writes it

@@ -13,10 +13,9 @@ from markupsafe import Markup
 
 from ..dataset import Dataset
 from ..i18n import t
-from ..ids import fact_id
-from ..wording import figure_text, note_text, when_short
+from ..wording import figure_text, indicator_name, note_text, subject_name, when_short
 from .citations import cite_block
-from .links import figure_home, link, prefix, rel, safe_url
+from .links import figure_href, link, prefix, rel, safe_url
 from .markdown_text import front_matter, md_esc, page_text
 from .page import Page
 from .render import macro, render
@@ -128,12 +127,10 @@ def _source_block(dataset: Dataset, source, path: str, lang: str) -> Markup:
 def _taken(dataset: Dataset, fact, path: str, lang: str) -> dict:
     """One figure a source gave, as a line that leads to its row (with the quote) on the page that holds it:
     a list of sources, not another copy of every figure."""
-    indicator = dataset.indicators.get(fact.indicator)
-    subject = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
     return {
-        "href": rel(path, figure_home(fact, lang)) + "#" + fact_id(fact),
-        "subject": subject,
-        "indicator": getattr(indicator.name, lang) if indicator else fact.indicator,
+        "href": figure_href(fact, path, lang),
+        "subject": subject_name(dataset, fact, lang),
+        "indicator": indicator_name(dataset, fact.indicator, lang),
         "figure": figure_text(dataset, fact, lang),
         "when": when_short(dataset, fact, lang),
     }

@@ -16,10 +16,12 @@ from ..ids import fact_id
 from ..numbers import format_amount
 from ..wording import (
     figure_text,
+    indicator_name,
     kind_text,
     latest_actual,
     next_target,
     note_text,
+    subject_name,
     territory_short,
     territory_text,
     when_short,
@@ -27,7 +29,7 @@ from ..wording import (
     whose_text,
 )
 from .citations import figure_citation
-from .links import figure_home, page_link, prefix, rel
+from .links import figure_href, page_link, prefix, rel
 from .markdown_text import md_esc
 from .render import macro, render
 from .sources import source_href
@@ -75,11 +77,10 @@ def _figure_headers(lang: str, show_province: bool) -> list[str]:
 def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_province: bool, site_url) -> dict:
     """One figure's cells, as texts for figures_table.html (which escapes them)."""
     obs = fact.observation
-    indicator = dataset.indicators.get(obs.indicator)
     source = dataset.sources.get(obs.source)
     row = {
         "id": fact_id(fact),
-        "indicator": getattr(indicator.name, lang) if indicator else obs.indicator,
+        "indicator": indicator_name(dataset, obs.indicator, lang),
         "indicator_href": rel(page_path, f"{prefix(lang)}indicators/{obs.indicator}.md"),
         "kind": kind_text(fact, lang),
         "figure": figure_text(dataset, fact, lang),
@@ -96,8 +97,8 @@ def _figure_row(dataset: Dataset, fact: Fact, page_path: str, lang: str, show_pr
         "cite": None if show_province else figure_citation(dataset, fact, page_path, lang, site_url),
     }
     if show_province:  # the province (or the country), linked to the figure's own row, where its citation is
-        row["province"] = t(lang, "national") if fact.is_national else dataset.provinces[fact.province].name
-        row["province_href"] = rel(page_path, figure_home(fact, lang)) + "#" + fact_id(fact)
+        row["province"] = subject_name(dataset, fact, lang)
+        row["province_href"] = figure_href(fact, page_path, lang)
         row["province_title"] = t(lang, "card_to_figure")
     return row
 
