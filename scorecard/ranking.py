@@ -42,14 +42,17 @@ def cohort(dataset: Dataset, indicator_id: str) -> list[tuple[str, Fact]]:
     for slug in dataset.provinces:
         facts = [f for f in dataset.facts_for(slug, indicator_id) if f.territory is None or f.territory.current]
         fact = wording.latest_actual(dataset, facts, indicator_id)
-        if fact is None or wording.when(dataset, fact) is None:
-            continue
-        year = as_of_bounds(wording.when(dataset, fact))[1].year
-        base = fact.observation.denominator if fact.observation.unit == "rank" else None
-        groups[(year, base)].append((slug, fact))
+        if fact is not None and wording.when(dataset, fact) is not None:
+            groups[_year_and_base(dataset, fact)].append((slug, fact))
     if not groups:
         return []
     return max(groups.items(), key=lambda item: (len(item[1]), item[0][0]))[1]
+
+
+def _year_and_base(dataset: Dataset, fact: Fact) -> tuple[int, float | None]:
+    """What a cohort shares: the year a figure describes and, for a rank, how many were ranked."""
+    base = fact.observation.denominator if fact.observation.unit == "rank" else None
+    return as_of_bounds(wording.when(dataset, fact))[1].year, base
 
 
 def ranking(dataset: Dataset, indicator_id: str) -> Ranking | None:
@@ -73,7 +76,5 @@ def _ranking(dataset: Dataset, indicator_id: str) -> Ranking | None:
         place = place if fact.value == previous else number
         previous = fact.value
         entries.append((place, slug, fact))
-    first = members[0][1]
-    year = as_of_bounds(wording.when(dataset, first))[1].year
-    base = first.observation.denominator if indicator.unit == "rank" else None
+    year, base = _year_and_base(dataset, members[0][1])
     return Ranking(indicator_id, year, base, tuple(entries))

@@ -15,9 +15,8 @@ def own_figures(dataset: Dataset, province_slug: str, indicator_id: str) -> list
     """The province's own figures for one indicator (not national or peer figures), with a value."""
     return [
         fact
-        for fact in dataset.facts_for(province_slug)
-        if fact.indicator == indicator_id
-        and fact.observation.subject == "province"
+        for fact in dataset.facts_for(province_slug, indicator_id)
+        if fact.observation.subject == "province"
         and fact.observation.kind in ("actual", "target")  # a change is no level; a forecast is not drawn yet
         and fact.value is not None
     ]

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from ..dataset import Dataset
 from ..i18n import t
-from ..wording import latest_actual, own_facts
+from ..wording import latest_actual
 from .blocks import paragraph, search_keywords
 from .citations import cite_block
 from .links import page_link, prefix
@@ -30,7 +30,6 @@ MAX_COLUMNS = 8  # beyond this, a table on a phone is more scrolling than compar
 def compare_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
     path = f"{prefix(lang)}compare.md"
     title = t(lang, "compare_title")
-    own = {slug: own_facts(dataset.facts_for(slug)) for slug in dataset.provinces}
     parts = [
         front_matter(title, t(lang, "compare_intro")),
         f"# {md_esc(title)}\n",
@@ -39,11 +38,11 @@ def compare_page(dataset: Dataset, lang: str, ctx: dict) -> Page:
         _picker(lang),
     ]
     for pillar_id, pillar in dataset.pillars.items():
-        columns, left_out = _columns(dataset, own, pillar_id)
+        columns, left_out = _columns(dataset, pillar_id)
         if not columns:
             continue
         parts.append(f"## {md_esc(getattr(pillar.name, lang))}\n")
-        parts.append(_table(dataset, own, pillar_id, columns, path, lang))
+        parts.append(_table(dataset, pillar_id, columns, path, lang))
         if left_out:
             link = page_link(path, f"{prefix(lang)}indicators/index.md", t(lang, "indicators"))
             parts.append(paragraph(escape(t(lang, "compare_left_out")).format(n=left_out, link=link)))
@@ -57,20 +56,21 @@ def _picker(lang: str) -> Markup:
     return render("compare_picker.html", label=words["pick"], clear=words["all"], no_js=words["no_js"])
 
 
-def _columns(dataset: Dataset, own: dict, pillar_id: str) -> tuple[list[str], int]:
+def _columns(dataset: Dataset, pillar_id: str) -> tuple[list[str], int]:
     """The pillar's indicators worth a column (best covered first), and how many others have figures."""
     counts = {}
     for indicator in dataset.indicators.values():
         if indicator.pillar == pillar_id:
             counts[indicator.id] = sum(
-                latest_actual(dataset, dataset.facts_for(slug, indicator.id), indicator.id) is not None for slug in own
+                latest_actual(dataset, dataset.facts_for(slug, indicator.id), indicator.id) is not None
+                for slug in dataset.provinces
             )
     ranked = sorted((i for i, n in counts.items() if n >= MIN_PROVINCES), key=lambda i: (-counts[i], i))
     shown = ranked[:MAX_COLUMNS]
     return shown, sum(1 for i, n in counts.items() if n > 0 and i not in shown)
 
 
-def _table(dataset: Dataset, own: dict, pillar_id: str, columns: list[str], path: str, lang: str) -> Markup:
+def _table(dataset: Dataset, pillar_id: str, columns: list[str], path: str, lang: str) -> Markup:
     headers = [t(lang, "province")] + [
         page_link(path, f"{prefix(lang)}indicators/{i}.md", getattr(dataset.indicators[i].name, lang)) for i in columns
     ]
