@@ -411,22 +411,11 @@ def _site_inputs(config: Path, builder: str, site_url: str | None, site_name: st
     folder beside it, the theme's overrides and hooks in this repository, and the builders' versions."""
     configs, seen = [], config
     while seen is not None and seen.is_file() and len(configs) < 10:
-        text = seen.read_text("utf-8")
-        configs.append(text)
-        inherit = next(
-            (line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("INHERIT:")), None
-        )
+        configs.append(seen.read_text("utf-8"))
+        inherit = _setting(configs[-1:], "INHERIT")
         seen = (seen.parent / inherit) if inherit else None
     repo = Path(__file__).resolve().parent.parent
-    docs = next(
-        (
-            line.split(":", 1)[1].strip()
-            for text in configs
-            for line in text.splitlines()
-            if line.startswith("docs_dir:")
-        ),
-        "docs",
-    )  # the nearest config that names it
+    docs = _setting(configs, "docs_dir") or "docs"
     return {
         "builder": [builder, site_url, site_name],
         "configs": configs,
@@ -435,6 +424,14 @@ def _site_inputs(config: Path, builder: str, site_url: str | None, site_name: st
         "code": stamp.tree_digest(Path(__file__).parent),  # the hooks
         "libraries": stamp.versions("mkdocs", "mkdocs-material", "zensical", "Markdown", "pymdown-extensions"),
     }
+
+
+def _setting(configs: list[str], name: str) -> str | None:
+    """A top-level setting (``name: value``) of the nearest config text that has it, read as a line: the
+    config may hold tags (``!ENV``) that a YAML reader without MkDocs' loader refuses."""
+    prefix = f"{name}:"
+    lines = (line for text in configs for line in text.splitlines())
+    return next((line[len(prefix) :].strip() for line in lines if line.startswith(prefix)), None)
 
 
 def _inheriting(config: Path, site_name: str) -> Path:

@@ -19,7 +19,7 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .output import state_dir, write_output
+from .output import file_digest, state_dir, write_output
 
 SKIPPED = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache"})  # what Python and tools leave beside code
 
@@ -27,18 +27,16 @@ SKIPPED = frozenset({"__pycache__", ".pytest_cache", ".ruff_cache"})  # what Pyt
 def tree_digest(root: Path) -> str:
     """sha256 over every file under ``root`` (its path and its bytes) in a fixed order; a link counts
     as its target's text, never followed. A missing folder has a digest too (of nothing)."""
-    digest = hashlib.sha256()
     root = Path(root)
     if root.is_file() and not root.is_symlink():
-        with root.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        return file_digest(root)
+    digest = hashlib.sha256()
     for path in _files(root):
         digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
         if path.is_symlink():
             digest.update(b"link:" + str(path.readlink()).encode("utf-8", "surrogateescape"))
         else:
-            with path.open("rb") as handle:
-                digest.update(hashlib.file_digest(handle, "sha256").digest())
+            digest.update(file_digest(path).encode("ascii"))
     return digest.hexdigest()
 
 
