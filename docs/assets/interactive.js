@@ -55,10 +55,9 @@
   if (!picker) { return; }
   var first = document.querySelector("table.sc-compare");
   if (!first) { return; }
-  var provinces = [];
-  Array.prototype.forEach.call(first.tBodies[0].rows, function (row) {
-    var slug = row.id.split("-").slice(2).join("-");
-    provinces.push({ slug: slug, name: row.cells[0].textContent });
+  function slugOf(row) { return row.id.split("-").slice(2).join("-"); }  // rows are "cmp-<pillar>-<slug>"
+  var provinces = Array.prototype.map.call(first.tBodies[0].rows, function (row) {
+    return { slug: slugOf(row), name: row.cells[0].textContent };
   });
   function chosen() {
     var match = /chon=([a-z0-9,-]*)/.exec(window.location.hash);
@@ -67,8 +66,7 @@
   function apply() {
     var keep = chosen();
     Array.prototype.forEach.call(document.querySelectorAll("table.sc-compare tbody tr"), function (row) {
-      var slug = row.id.split("-").slice(2).join("-");
-      row.hidden = keep.length > 0 && keep.indexOf(slug) < 0;
+      row.hidden = keep.length > 0 && keep.indexOf(slugOf(row)) < 0;
     });
     Array.prototype.forEach.call(picker.querySelectorAll("input"), function (box) {
       box.checked = keep.indexOf(box.value) >= 0;
@@ -89,8 +87,9 @@
     box.type = "checkbox";
     box.value = province.slug;
     box.addEventListener("change", function () {
-      var keep = Array.prototype.filter.call(picker.querySelectorAll("input:checked"), function () { return true; })
-        .map(function (input) { return input.value; });
+      var keep = Array.prototype.map.call(picker.querySelectorAll("input:checked"), function (input) {
+        return input.value;
+      });
       window.history.replaceState(null, "", keep.length ? "#chon=" + keep.join(",") : window.location.pathname);
       apply();
     });
