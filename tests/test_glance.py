@@ -34,6 +34,12 @@ def soup(pages: dict, path: str) -> BeautifulSoup:
     return BeautifulSoup(pages[path], "html.parser")
 
 
+def followed(from_path: str, href: str) -> tuple[str, str]:
+    """Where a relative link on the page ``from_path`` leads: the docs path of that page, and the anchor."""
+    where, _, anchor = href.partition("#")
+    return posixpath.normpath(posixpath.join(from_path.removesuffix(".md") + "/", where)) + ".md", anchor
+
+
 def cards(pages: dict, path: str) -> dict[str, object]:
     return {card.select_one(".sc-card-name").get_text(): card for card in soup(pages, path).select("li.sc-card")}
 
@@ -114,8 +120,7 @@ def test_an_indicator_pages_figures_lead_to_their_own_rows_where_they_are_cited(
     assert rows and all(row.get("id") for row in rows)
     for row in rows:
         assert row.select_one("details.sc-cite-figure") is None
-        where, anchor = row.select_one("td a")["href"].split("#")
-        held = posixpath.normpath(posixpath.join(path.removesuffix(".md") + "/", where)) + ".md"
+        held, anchor = followed(path, row.select_one("td a")["href"])
         assert anchor == row["id"] and soup(pages, held).find("tr", id=anchor).select_one("details.sc-cite-figure")
 
 
@@ -126,7 +131,7 @@ def test_the_sources_pages_list_each_sources_figures_as_links_to_their_rows(real
     dataset, pages = real
     prefix = "en/" if lang == "en" else ""
     index = soup(pages, f"{prefix}sources.md")
-    listed = [posixpath.normpath(posixpath.join(f"{prefix}sources/", a["href"])) + ".md" for a in index.select("li a")]
+    listed = [followed(f"{prefix}sources.md", a["href"])[0] for a in index.select("li a")]
     assert f"{prefix}sources/lao-cai.md" in listed and f"{prefix}sources/national.md" in listed
     lines, seen = 0, []
     for path in listed:
@@ -138,8 +143,7 @@ def test_the_sources_pages_list_each_sources_figures_as_links_to_their_rows(real
             links = section.select("ul.sc-taken a")
             assert len(links) == len(dataset.facts_from(source_id)), source_id
             for link in links:
-                where, anchor = link["href"].split("#")
-                held = posixpath.normpath(posixpath.join(path.removesuffix(".md") + "/", where)) + ".md"
+                held, anchor = followed(path, link["href"])
                 assert soup(pages, held).find("tr", id=anchor) is not None, link["href"]
                 lines += 1
     assert sorted(seen) == sorted(dataset.sources) and lines == len(dataset.every_fact())
@@ -151,8 +155,7 @@ def test_a_figures_source_link_leads_to_the_sources_entry(real, slug):
     path = f"provinces/{slug}/figures.md"
     for row in soup(pages, path).select("table.sc-figures tbody tr")[:20]:
         href = row.select("td")[6].find("a")["href"]
-        where, anchor = href.split("#")
-        held = posixpath.normpath(posixpath.join(path.removesuffix(".md") + "/", where)) + ".md"
+        held, anchor = followed(path, href)
         assert soup(pages, held).find("h2", id=anchor).find_parent("section", class_="sc-source"), href
 
 
