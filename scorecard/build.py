@@ -130,8 +130,7 @@ def _chart_inputs(dataset: Dataset) -> dict[str, str]:
     for indicator_id in dataset.indicators:
         figures = [
             (f.province, f.observation.model_dump_json(), f.value, f.territory, f.index)
-            for f in dataset.facts
-            if f.indicator == indicator_id
+            for f in dataset.facts_of(indicator_id)
         ]
         digests[indicator_id] = hashlib.sha256(repr(figures).encode()).hexdigest()
     return digests

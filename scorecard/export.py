@@ -53,7 +53,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def fact_row(dataset: Dataset, fact: Fact) -> dict[str, object]:
-    """One figure as the downloads (and the JSON API, scorecard/api.py) export it: the columns of COLUMNS."""
+    """One figure as the downloads (and the JSON API, scorecard/api.py) export it: the columns of COLUMNS.
+    Worked out once per figure (the CSV, the JSON and the API all ask); each caller gets its own copy."""
+    return dict(fact.remembered("row", lambda: _fact_row(dataset, fact)))
+
+
+def _fact_row(dataset: Dataset, fact: Fact) -> dict[str, object]:
     obs = fact.observation
     unit = dataset.provinces.get(fact.province)
     indicator = dataset.indicators.get(obs.indicator)

@@ -57,6 +57,11 @@ def identity(fact: Fact) -> list:
 
 
 def fact_id(fact: Fact) -> str:
-    """The figure's stable, URL-safe id: ``<indicator>-<8 hex of sha256 over identity(fact)>``."""
+    """The figure's stable, URL-safe id: ``<indicator>-<8 hex of sha256 over identity(fact)>``, worked out
+    once per figure (its row, every link to it, its citation and the API all ask)."""
+    return fact.remembered("id", lambda: _digest(fact))
+
+
+def _digest(fact: Fact) -> str:
     text = json.dumps(identity(fact), ensure_ascii=False, separators=(",", ":"))
     return f"{fact.indicator}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:ID_HEX]}"

@@ -252,29 +252,26 @@ def _decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
     return text, warnings
 
 
+# A tab, a control character but the line breaks, DEL; what YAML itself refuses (C1 controls, U+FFFE/U+FFFF);
+# and the line and paragraph separators YAML counts as line breaks but editors do not (they would shift
+# every line number after them). One search finds the first; a file without one is read once.
+_REFUSED_CHARS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
+
+
 def _refuse_tabs_and_controls(text: str, shown: str) -> None:
-    for line_number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line, start=1):
-            if char == "\t":
-                raise DataFileError(
-                    Problem(
-                        shown, line_number, column, "a tab character; YAML needs spaces: replace the tab with spaces"
-                    )
-                )
-            if char not in "\r" and (ord(char) < 32 or ord(char) == 127):
-                raise DataFileError(
-                    Problem(
-                        shown, line_number, column, f"an invisible control character (U+{ord(char):04X}); delete it"
-                    )
-                )
-            # What YAML itself refuses, and the line and paragraph separators YAML counts as line breaks
-            # but editors do not (they would shift every line number after them): located by character.
-            if 0x80 <= ord(char) <= 0x9F or char in "\ufffe\uffff\u2028\u2029":
-                raise DataFileError(
-                    Problem(
-                        shown, line_number, column, f"an invisible or non-text character (U+{ord(char):04X}); delete it"
-                    )
-                )
+    """The first character an editor cannot see or YAML refuses, located by line and column."""
+    found = _REFUSED_CHARS.search(text)
+    if found is None:
+        return
+    char, start = found.group(), found.start()
+    line_number, column = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+    if char == "\t":
+        message = "a tab character; YAML needs spaces: replace the tab with spaces"
+    elif ord(char) < 32 or ord(char) == 127:
+        message = f"an invisible control character (U+{ord(char):04X}); delete it"
+    else:
+        message = f"an invisible or non-text character (U+{ord(char):04X}); delete it"
+    raise DataFileError(Problem(shown, line_number, column, message))
 
 
 def _inside(text: str, line: int, column: int) -> tuple[int, int]:

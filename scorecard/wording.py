@@ -73,6 +73,10 @@ def unit_label(dataset: Dataset, unit_id: str, lang: str) -> str:
 
 def figure_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     """A figure as a reader says it: "gần 390.000", "675/675 (100 %)", "hạng 30/63", "+0,2052 điểm"."""
+    return fact.remembered(("text", lang), lambda: _figure_text(dataset, fact, lang))
+
+
+def _figure_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     obs = fact.observation
     words = qualifier_word(dataset, obs.qualifier, lang)
     if obs.unit == "rank" and fact.value is not None and obs.kind != "change":
@@ -114,6 +118,10 @@ def sort_key(dataset: Dataset, fact: Fact) -> tuple:
     An undated figure is placed at its source's publication date ("hiện nay" in an article
     of 2025-11-01 is November 2025); one with no date at all sorts first, as the oldest.
     """
+    return fact.remembered("time", lambda: _sort_key(dataset, fact))
+
+
+def _sort_key(dataset: Dataset, fact: Fact) -> tuple:
     obs = fact.observation
     if obs.kind == "target":
         return (date(obs.target_year or 9999, 12, 31), date.min, fact.index)
@@ -128,6 +136,10 @@ def sort_key(dataset: Dataset, fact: Fact) -> tuple:
 
 def when_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     """When a figure applies: its date or span, its target year, or the source's date for "hiện nay"."""
+    return fact.remembered(("when", lang), lambda: _when_text(dataset, fact, lang))
+
+
+def _when_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     obs = fact.observation
     own_words = period_text(obs.period, lang)
     period = f" ({own_words})" if own_words else ""

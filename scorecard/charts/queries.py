@@ -45,6 +45,6 @@ def provinces_with_figures(dataset: Dataset, indicator_id: str) -> set[str]:
     """The provinces with at least one own actual of the indicator, whatever its year or territory."""
     return {
         f.province
-        for f in dataset.facts
-        if f.indicator == indicator_id and f.observation.kind == "actual" and f.observation.subject == "province"
+        for f in dataset.facts_of(indicator_id)
+        if f.observation.kind == "actual" and f.observation.subject == "province"
     }

@@ -24,7 +24,7 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
     path = f"{prefix(lang)}indicators/{indicator_id}.md"
     name = getattr(indicator.name, lang)
     facts = sorted(
-        [f for f in dataset.facts if f.indicator == indicator_id],
+        dataset.facts_of(indicator_id),
         key=lambda f: (
             dataset.provinces[f.province].code if f.province in dataset.provinces else "99",
             f.observation.kind,
