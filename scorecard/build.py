@@ -31,6 +31,7 @@ from .i18n import LANGS, t
 from .load import DataFileError, read_data_file
 from .output import inside, real_folder, remove_output, state_dir, write_output
 from .pages import all_pages
+from .pages.tables import FIGURES_STYLESHEET, figures_stylesheet
 from .release import MANIFEST_NAME, manifest_text
 
 CHARTS_DIR = "generated/charts"
@@ -305,6 +306,8 @@ def _write_rest(dataset, jobs, data_dir, docs_dir, repo, site_url, previous, qui
         f"{CHARTS_DIR}/{job.name}{suffix}" for job in jobs.values() for suffix in chart_module.SUFFIXES
     }
     written |= api  # so a removed province's API file goes the way its page goes
+    write_text_if_changed(docs_dir / FIGURES_STYLESHEET, figures_stylesheet(), docs_dir)
+    written.add(FIGURES_STYLESHEET)
     changed = sum(write_text_if_changed(docs_dir / page.path, page.text, docs_dir) for page in pages)
     removed = _remove_stale(docs_dir, written)
     return changed, removed, pages

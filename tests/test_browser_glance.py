@@ -136,3 +136,30 @@ def test_the_api_files_a_browser_fetches_are_valid_against_the_schemas_the_site_
         validator = jsonschema.Draft202012Validator(schema, registry=registry)
         assert list(validator.iter_errors(document)) == [], path
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "first", "last"),
+    [
+        ("provinces/lao-cai/figures/", "Chỉ tiêu: ", "Trích dẫn nguyên văn: "),
+        ("en/indicators/online_dossiers_share/", "Province: ", "Verbatim quote (Vietnamese): "),
+    ],
+)
+def test_each_value_of_a_figure_card_is_shown_after_its_columns_name(browser, base_url, path, first, last):
+    """The cards' column names come from generated/figures.css, by the cell's place and the page's language:
+    the first and last cells of a row read as their column headers say, at 360 and 1280 px."""
+    for width in (360, 1280):
+        page, record = open_page(browser, base_url + path, viewport={"width": width, "height": 800})
+        assert record["failed"] == []
+        names = page.evaluate(
+            """() => {
+                const table = document.querySelector("table.sc-figures");
+                const headers = [...table.querySelectorAll("thead th")].map(th => th.textContent + ": ");
+                const cells = [...table.querySelector("tbody tr").children];
+                const shown = cells.map(td => JSON.parse(getComputedStyle(td, "::before").content));
+                return {headers, shown};
+            }"""
+        )
+        assert names["shown"] == names["headers"], width
+        assert names["shown"][0] == first and names["shown"][-1] == last
+        page.context.close()
