@@ -47,6 +47,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "progress": {"vi": "Tiến độ so với mục tiêu", "en": "Progress toward the target"},
     "history": {"vi": "Diễn biến theo thời gian", "en": "Over time"},
     "all_figures": {"vi": "Tất cả số liệu", "en": "Every figure"},
+    "latest_figures": {"vi": "Số liệu mới nhất của mỗi tỉnh", "en": "Each province's latest figures"},
+    "latest_figures_intro": {
+        "vi": "Với mỗi tỉnh: số liệu thực tế mới nhất của từng địa bàn, cùng mọi mục tiêu, dự báo và mức thay đổi, "
+        "mỗi số liệu kèm nguồn và câu trích nguyên văn. Các số liệu cũ hơn ở mục “Số liệu trước đó”.",
+        "en": "For each province: the latest actual figure of each territory, and every target, forecast and change, "
+        "each with its source and verbatim quote. Older figures are under “Earlier figures”.",
+    },
+    "earlier_figures": {"vi": "Số liệu trước đó", "en": "Earlier figures"},
+    "earlier_figures_intro": {
+        "vi": "Mỗi số liệu dẫn tới hàng của nó trong trang số liệu của tỉnh, nơi có nguồn, câu trích nguyên văn "
+        "và cách trích dẫn.",
+        "en": "Each figure leads to its row on the province's figures page, with its source, verbatim quote "
+        "and how to cite it.",
+    },
     "figures_link": {
         "vi": "Tất cả {figures} số liệu, mỗi số liệu kèm nguồn, câu trích nguyên văn và cách trích dẫn",
         "en": "All {figures} figures, each with its source, verbatim quote and how to cite it",
@@ -155,9 +169,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_ranking_base": {"vi": ", xếp hạng trên {base}", "en": ", ranked out of {base}"},
     "chart_left_out": {
         "vi": "{n} tỉnh khác có số liệu của năm khác, hạng trên cơ sở khác hoặc của đơn vị cũ: "
-        "không so sánh ở đây (xem bảng mọi số liệu).",
+        "không so sánh ở đây (xem số liệu mới nhất của mỗi tỉnh).",
         "en": "{n} other provinces have figures of another year, another ranking base or a former unit: "
-        "not compared here (see the table of all figures).",
+        "not compared here (see each province's latest figures).",
     },
     "chart_whole_province": {"vi": "toàn tỉnh", "en": "whole province"},
     "chart_ranked": {

@@ -124,6 +124,29 @@ def test_an_indicator_pages_figures_lead_to_their_own_rows_where_they_are_cited(
         assert anchor == row["id"] and soup(pages, held).find("tr", id=anchor).select_one("details.sc-cite-figure")
 
 
+@pytest.mark.parametrize(
+    ("path", "indicator_id"),
+    [("indicators/online_dossiers_share.md", "online_dossiers_share"), ("en/indicators/dti_rank.md", "dti_rank")],
+)
+def test_an_indicator_page_shows_each_series_newest_in_full_and_links_every_earlier_figure(real, path, indicator_id):
+    """Every figure of the indicator is on its page once: in full (each province's newest actual of each
+    territory, and every target and change), or as a value and date leading to its full row elsewhere."""
+    dataset, pages = real
+    page = soup(pages, path)
+    ids = {fact_id(f) for f in dataset.facts_of(indicator_id)}
+    full = [row["id"] for row in page.select("table.sc-figures tbody tr") if row["id"] in ids]
+    earlier = [followed(path, a["href"]) for a in page.select("div.sc-links dd a")]
+    assert earlier, "the real data has earlier figures of this indicator"
+    assert sorted(full + [anchor for _, anchor in earlier]) == sorted(ids)  # each once, none missing
+    for held, anchor in earlier:
+        assert held.endswith("/figures.md") and soup(pages, held).find("tr", id=anchor).find("q"), anchor
+    for slug in dataset.provinces:  # the figure the ranking and the map use is always shown in full
+        latest = latest_actual(dataset, dataset.facts_for(slug, indicator_id), indicator_id)
+        assert latest is None or fact_id(latest) in full, slug
+    targets = [f for f in dataset.facts_of(indicator_id) if f.observation.kind != "actual"]
+    assert all(fact_id(f) in full for f in targets)
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_sources_pages_list_each_sources_figures_as_links_to_their_rows(real, lang):
     """Every source is on one page (its province's, the country's or the shared one), linked from the index;

@@ -203,10 +203,12 @@ def test_changes_page_lists_what_this_release_added_since_the_previous_revision(
     assert "Data changes: 2026.11 → 2026.12" in text
     # an added figure is a line that leads to its row (source, quote, citation) on the page that holds it
     soup = BeautifulSoup((docs / "en" / "changes.md").read_text("utf-8"), "html.parser")
-    rows = soup.select("table.sc-changes tbody tr")
-    assert len(rows) == added and all(len(row.find_all("td")) == 4 for row in rows)
-    for row in rows[::40]:
-        where, anchor = row.find("a")["href"].split("#")
+    links = soup.select("div.sc-links dd a")  # by province, a line per indicator: "Figure (date)" links
+    assert len(links) == added and all(re.search(r"\d.* \(.+\)$", a.get_text()) for a in links)
+    for a in links[::40]:
+        where, anchor = a["href"].split("#")
         held = docs / posixpath.normpath(posixpath.join("en/changes/", where)).removesuffix("/")
         target = BeautifulSoup(held.with_suffix(".md").read_text("utf-8"), "html.parser").find("tr", id=anchor)
-        assert target is not None and target.select_one("q") is not None, row.find("a")["href"]
+        assert target is not None and target.select_one("q") is not None, a["href"]
+        line = a.find_parent("dd").get_text()
+        assert line.startswith(target.find("a").get_text() + ": "), line  # the line names the row's indicator

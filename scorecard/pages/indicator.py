@@ -1,6 +1,9 @@
-"""An indicator's page: what it measures, the provinces ranked, national figures and every figure."""
+"""An indicator's page: what it measures, the provinces ranked, national figures, each province's latest
+figures in full and the earlier ones as links to their rows."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from markupsafe import Markup
 
@@ -8,7 +11,14 @@ from ..dataset import Dataset, Fact
 from ..i18n import t
 from ..ranking import ranking
 from ..tilemap import tile_map
-from ..wording import latest_actual, sort_key, territory_break, unit_label
+from ..wording import (
+    latest_actual,
+    sort_key,
+    territory_break,
+    territory_short,
+    unit_label,
+    whose_text,
+)
 from .blocks import paragraph, search_keywords
 from .chart_block import chart_block
 from .citations import cite_block
@@ -16,7 +26,7 @@ from .links import page_link, prefix
 from .markdown_text import front_matter, md_esc, page_text
 from .page import Page
 from .render import macro
-from .tables import figure_cell, figures_table, table
+from .tables import figure_cell, figure_links, figures_table, table
 
 
 def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict, ctx: dict) -> Page:
@@ -47,15 +57,60 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
         parts.append(f"## {t(lang, 'national_figures')}\n")
         national.sort(key=lambda f: sort_key(dataset, f))
         parts.append(figures_table(dataset, national, path, lang, True, ctx["site_url"]))
-    parts.append(f"## {t(lang, 'all_figures')}\n")
-    no_data = paragraph(f"{t(lang, 'no_data')}.")
-    parts.append(figures_table(dataset, facts, path, lang, True, ctx["site_url"]) if facts else no_data)
+    parts.append(f"## {t(lang, 'latest_figures')}\n")
+    if facts:
+        newest, earlier = _newest_and_earlier(dataset, facts)
+        parts += [paragraph(t(lang, "latest_figures_intro")), figures_table(dataset, newest, path, lang, True)]
+        if earlier:
+            earlier.sort(key=lambda f: sort_key(dataset, f))  # each series oldest first
+            label = partial(_series_label, dataset, lang=lang)
+            note = t(lang, "earlier_figures_intro")
+            parts += [
+                f"## {t(lang, 'earlier_figures')}\n",
+                figure_links(dataset, earlier, path, lang, _series, label, note),
+            ]
+    else:
+        parts.append(paragraph(f"{t(lang, 'no_data')}."))
     caveats = _caveats(dataset, indicator, facts, lang)
     if caveats:
         parts.append(f"## {t(lang, 'caveats')}\n")
         parts.append(macro("bullets")(caveats))
     parts.append(cite_block(dataset, path, name, lang, ctx["site_url"]))
     return Page(path, page_text(parts))
+
+
+def _newest_and_earlier(dataset: Dataset, facts: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """The figures the page shows in full, and the earlier ones it lists by value and date.
+
+    In full: every target, forecast and change, every figure stated only in words, and of the actual figures
+    each province's newest of each territory, subject and scope, by the one order of figures in time
+    (:func:`sort_key`), so the ranking's and the map's figure is always among them. An earlier actual is
+    shown in full on its province's figures page, with its quote, source and citation, and leads there:
+    the page grows with the provinces, not with the years (340 full rows an indicator at 34 x 10 years)."""
+    newest: dict[tuple, Fact] = {}
+    for fact in facts:
+        if fact.observation.kind == "actual" and fact.value is not None:
+            key = _series(fact)
+            if key not in newest or sort_key(dataset, fact) > sort_key(dataset, newest[key]):
+                newest[key] = fact
+    kept = {id(fact) for fact in newest.values()}
+    shown = [f for f in facts if id(f) in kept or f.observation.kind != "actual" or f.value is None]
+    return shown, [f for f in facts if f.observation.kind == "actual" and f.value is not None and id(f) not in kept]
+
+
+def _series(fact: Fact) -> tuple:
+    """The figures that follow one another in time: one province's, of one territory, subject and scope."""
+    obs = fact.observation
+    return fact.province, fact.territory.id if fact.territory else None, obs.subject, obs.scope
+
+
+def _series_label(dataset: Dataset, fact: Fact, lang: str) -> str:
+    """Whose figures a series is: "Lào Cai", "Lào Cai: VNPT", or a former unit "Yên Bái (15), trước 1/7/2025"."""
+    former = territory_short(dataset, fact, lang)
+    if not former:
+        return whose_text(dataset, fact, lang)
+    scope = dataset.scopes.get(fact.observation.scope) if fact.observation.scope else None
+    return f"{former}: {getattr(scope.name, lang)}" if scope else former
 
 
 def _details(dataset: Dataset, indicator, lang: str):

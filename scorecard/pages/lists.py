@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from operator import attrgetter
 
 from markupsafe import Markup
 
 from ..api import api_summary
 from ..dataset import Dataset
 from ..i18n import t
-from ..wording import indicator_name, own_facts, sort_key, subject_name, unit_label
+from ..wording import indicator_name, own_facts, sort_key, unit_label
 from .blocks import paragraph
 from .citations import cite_block, licence_paragraph, license_note, version_line
-from .links import figure_href, link, page_link, prefix, rel
+from .links import page_link, prefix, rel
 from .markdown_text import front_matter, md_esc, page_text
 from .page import Page
 from .render import macro
-from .tables import figures_table, table
+from .tables import figure_links, figures_table, table
 
 
 def provinces_index(dataset: Dataset, lang: str, ctx: dict) -> Page:
@@ -169,18 +170,15 @@ def _changes(dataset: Dataset, summary, path: str, lang: str) -> list:
         parts.append(paragraph(t(lang, "changes_none")))
     for (title, rows), facts, kind in zip(summary.sections, summary.now, summary.kinds, strict=True):
         parts.append(f"### {md_esc(title)}\n")
-        if kind == "added":  # each new figure is on its pages with source and quote: a line that leads there
-            added = [_added_row(dataset, fact, row, path, lang) for fact, row in zip(facts, rows, strict=True)]
-            parts.append(table(list(summary.headers[:4]), added, css="sc-table sc-changes"))
+        if kind == "added":  # each new figure is on its pages with source and quote: a link that leads there
+
+            def named(fact, lang=lang):
+                return indicator_name(dataset, fact.indicator, lang)
+
+            parts.append(figure_links(dataset, list(facts), path, lang, attrgetter("indicator"), named))
         else:  # a correction or a removal shows all it was: old and new value, source and quote
             parts.append(table(list(summary.headers), [list(row) for row in rows], css="sc-table sc-changes"))
     return parts
-
-
-def _added_row(dataset: Dataset, fact, row: tuple[str, ...], path: str, lang: str) -> list:
-    """An added figure: its province (linked to the figure's row), indicator, date and value, by name."""
-    province = link(figure_href(fact, path, lang), subject_name(dataset, fact, lang))
-    return [province, indicator_name(dataset, fact.indicator, lang), row[2], row[3]]
 
 
 # Where a hand-written page wants the data's licence sentence (the about pages): the build writes it

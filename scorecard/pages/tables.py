@@ -149,6 +149,27 @@ def figures_table(
     return render("figures_table.html", lang=lang, headers=headers, rows=rows, province=show_province)
 
 
+def figure_links(dataset: Dataset, facts: list[Fact], page_path: str, lang: str, series, label, note=None) -> Markup:
+    """Figures as links to their full rows, each its value and date: under their province (in the order of
+    the provinces' codes, the country first), one line per ``series(fact)``, named ``label(fact)``, each line in
+    the order of ``facts``. A figure costs one link here, not a row: the lists that grow with the data use it."""
+    groups: dict[str, dict] = {}
+    for fact in facts:
+        groups.setdefault(fact.province, {}).setdefault(series(fact), []).append(fact)
+    provinces = []
+    for slug in sorted(groups, key=lambda s: "" if s not in dataset.provinces else dataset.provinces[s].code):
+        lines = []
+        for group in groups[slug].values():
+            links = [
+                (figure_href(f, page_path, lang), f"{figure_text(dataset, f, lang)} ({when_short(dataset, f, lang)})")
+                for f in group
+            ]
+            lines.append((label(group[0]), links))
+        home = f"{prefix(lang)}provinces/{slug}.md" if slug in dataset.provinces else f"{prefix(lang)}national.md"
+        provinces.append((rel(page_path, home), subject_name(dataset, group[0], lang), lines))
+    return render("figure_links.html", provinces=provinces, note=note)
+
+
 def progress_text(dataset: Dataset, actual: Fact | None, target: Fact | None, lang: str) -> str:
     """Progress toward a target as the methodology defines it: actual / target, capped at 100 %."""
     if actual is None or target is None or actual.value is None or target.value is None or target.value == 0:
