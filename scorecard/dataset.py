@@ -172,6 +172,11 @@ class Fact:
             memo[key] = make()
         return memo[key]
 
+    def forget(self) -> None:
+        """Drop what :meth:`remembered` kept: for the one place that changes a loaded dataset's words
+        (diff.py, an old version read with the new version's qualifiers)."""
+        self.__dict__.pop("_memo", None)
+
 
 @dataclass
 class Dataset:

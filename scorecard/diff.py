@@ -134,6 +134,8 @@ def _read_with_words_of(old: Dataset, new: Dataset) -> None:
     figures with the new version's words, so "gần 390" does not show as "390" for the old side."""
     if not old.vocabulary.qualifiers and new.vocabulary.qualifiers:
         old.vocabulary = old.vocabulary.model_copy(update={"qualifiers": new.vocabulary.qualifiers})
+        for fact in old.every_fact():  # a text worked out with the old words is worked out again
+            fact.forget()
 
 
 # The table's columns, as the pages' figure tables name them (i18n keys).

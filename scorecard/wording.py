@@ -229,9 +229,14 @@ def indicator_name(dataset: Dataset, indicator_id: str, lang: str) -> str:
 
 
 def whose_text(dataset: Dataset, fact: Fact, lang: str) -> str:
-    """Whose figure it is: the province (or former unit), the country, or one level or network of it."""
-    if fact.is_national:
+    """Whose figure it is: the province (or former unit), the country, or one level or network of it; for a
+    figure a province's source gives of the country or of another province (``subject``), that one."""
+    subject = fact.observation.subject
+    if fact.is_national or subject == "national":
         name = t(lang, "national")
+    elif subject != "province":
+        peer = dataset.provinces.get(subject)
+        name = peer.name if peer else subject
     elif fact.territory is not None and not fact.territory.current:
         name = fact.territory.name
     else:

@@ -162,4 +162,9 @@ def test_each_value_of_a_figure_card_is_shown_after_its_columns_name(browser, ba
         )
         assert names["shown"] == names["headers"], width
         assert names["shown"][0] == first and names["shown"][-1] == last
+        page.emulate_media(media="print")  # printed, the table has its header row and the cells no names
+        shown = page.evaluate(
+            """() => getComputedStyle(document.querySelector("table.sc-figures tbody td"), "::before").content"""
+        )
+        assert shown == "none" and page.locator("table.sc-figures thead th").first.is_visible()
         page.context.close()

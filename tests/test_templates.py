@@ -18,6 +18,7 @@ from scorecard.diff import compare, to_markdown
 from scorecard.pages import all_pages
 from scorecard.pages.render import render
 from scorecard.pages.tables import _css_string, figures_stylesheet, table
+from scorecard.wording import figure_text
 
 CTX = {"site_url": None, "charts_dir": "generated/charts"}
 HOSTILE_NAME = 'Dịch vụ <b>toàn trình</b> & <công> "một cửa"'
@@ -128,6 +129,34 @@ def test_an_older_version_without_qualifier_words_reads_with_the_new_ones(data_d
     assert row.split(" | ")[3] == "gần 390.000"  # the figure column (the quote says "gần" too)
 
 
+def test_a_figure_read_before_the_old_version_gets_the_new_words_is_read_again(data_dir, tmp_path):
+    """A figure's text is remembered once worked out; comparing with an old version that lacked the qualifiers'
+    words gives that version the new words, and the texts already worked out with none are forgotten."""
+    old = tmp_path / "old"
+    shutil.copytree(data_dir, old)
+    _edit(old / "vocabulary.yaml", lambda vocabulary: vocabulary.pop("qualifiers"))
+    before, after = load_dataset(old), load_dataset(data_dir)
+    nearly = next(f for f in before.facts if f.observation.qualifier == "nearly")
+    assert not figure_text(before, nearly, "vi").startswith("gần")  # no words yet
+    compare(before, after)
+    assert figure_text(before, nearly, "vi").startswith("gần ")
+
+
+@pytest.mark.parametrize(("subject", "whose"), [("national", "Cả nước"), ("ha-noi", "Hà Nội")])
+def test_a_figure_of_the_country_or_another_province_says_whose_it_is(data_dir, subject, whose):
+    """A province's source may give the country's figure or another province's (subject:): its row on the
+    province's figures page names that one in the "Số liệu của" column, not the province."""
+
+    def quote_other(province):
+        province["observations"][0]["subject"] = subject
+
+    _edit(data_dir / "provinces/lao-cai.yaml", quote_other)
+    table = BeautifulSoup(_pages(data_dir)["provinces/lao-cai/figures.md"], "html.parser")
+    column = [th.get_text() for th in table.select("table.sc-figures thead th")].index("Số liệu của")
+    others = table.select("table.sc-figures")[-1]  # the figures the province's sources give of others
+    assert [row.find_all("td")[column].get_text() for row in others.select("tbody tr")] == [whose]
+
+
 def test_the_about_pages_licence_comes_from_the_release_record(data_dir):
     """content/about.md marks where the licence goes; the build writes data/release.yaml's licence there."""
     repo = Path(__file__).resolve().parent.parent
@@ -155,3 +184,4 @@ def test_a_card_label_is_a_css_string_whatever_it_holds():
     sheet = figures_stylesheet()
     assert sheet.count("::before") == 4 * 8  # two tables (with and without a province column), two languages
     assert 'td:nth-child(3):lang(vi)::before { content: "Số liệu: "; }' in sheet
+    assert sheet.index("@media screen {") < sheet.index("::before") and sheet.rstrip().endswith("}")  # not in print

@@ -211,4 +211,7 @@ def test_changes_page_lists_what_this_release_added_since_the_previous_revision(
         target = BeautifulSoup(held.with_suffix(".md").read_text("utf-8"), "html.parser").find("tr", id=anchor)
         assert target is not None and target.select_one("q") is not None, a["href"]
         line = a.find_parent("dd").get_text()
-        assert line.startswith(target.find("a").get_text() + ": "), line  # the line names the row's indicator
+        assert line.startswith(target.find("a").get_text() + (" (" if "before" in line else ": ")), line
+        # the line names the row's indicator (and the former unit, which the row's territory names)
+        territory = target.find_all("td")[5].get_text()
+        assert ("before" in line) == ("former territory" in territory), (line, territory)

@@ -62,7 +62,7 @@ def indicator_page(dataset: Dataset, indicator_id: str, lang: str, charts: dict,
         newest, earlier = _newest_and_earlier(dataset, facts)
         parts += [paragraph(t(lang, "latest_figures_intro")), figures_table(dataset, newest, path, lang, True)]
         if earlier:
-            earlier.sort(key=lambda f: sort_key(dataset, f))  # each series oldest first
+            earlier.sort(key=partial(_series_order, dataset))
             label = partial(_series_label, dataset, lang=lang)
             note = t(lang, "earlier_figures_intro")
             parts += [
@@ -104,10 +104,20 @@ def _series(fact: Fact) -> tuple:
     return fact.province, fact.territory.id if fact.territory else None, obs.subject, obs.scope
 
 
+def _series_order(dataset: Dataset, fact: Fact) -> tuple:
+    """A province's series in a fixed order (former units by code, then the current territory; its own
+    figures before those of others), each oldest first."""
+    territory = fact.territory
+    obs = fact.observation
+    place = (territory is not None and territory.current, territory.code if territory else "")
+    return (*place, obs.subject != "province", obs.subject, obs.scope or "", sort_key(dataset, fact))
+
+
 def _series_label(dataset: Dataset, fact: Fact, lang: str) -> str:
-    """Whose figures a series is: "Lào Cai", "Lào Cai: VNPT", or a former unit "Yên Bái (15), trước 1/7/2025"."""
+    """Whose figures a series is: "Lào Cai", "Lào Cai: VNPT", a former unit "Yên Bái (15), trước 1/7/2025",
+    or the country or another province a source quotes (:func:`whose_text`)."""
     former = territory_short(dataset, fact, lang)
-    if not former:
+    if not former or fact.observation.subject != "province":
         return whose_text(dataset, fact, lang)
     scope = dataset.scopes.get(fact.observation.scope) if fact.observation.scope else None
     return f"{former}: {getattr(scope.name, lang)}" if scope else former

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from operator import attrgetter
 
 from markupsafe import Markup
 
 from ..api import api_summary
 from ..dataset import Dataset
 from ..i18n import t
-from ..wording import indicator_name, own_facts, sort_key, unit_label
+from ..wording import indicator_name, own_facts, sort_key, territory_short, unit_label
 from .blocks import paragraph
 from .citations import cite_block, licence_paragraph, license_note, version_line
 from .links import page_link, prefix, rel
@@ -172,10 +171,15 @@ def _changes(dataset: Dataset, summary, path: str, lang: str) -> list:
         parts.append(f"### {md_esc(title)}\n")
         if kind == "added":  # each new figure is on its pages with source and quote: a link that leads there
 
-            def named(fact, lang=lang):
-                return indicator_name(dataset, fact.indicator, lang)
+            def series(fact):  # one indicator of one territory: a former unit's figures on their own line
+                return fact.indicator, fact.territory.id if fact.territory else None
 
-            parts.append(figure_links(dataset, list(facts), path, lang, attrgetter("indicator"), named))
+            def named(fact, lang=lang):
+                former = territory_short(dataset, fact, lang)
+                name = indicator_name(dataset, fact.indicator, lang)
+                return f"{name} ({former})" if former else name
+
+            parts.append(figure_links(dataset, list(facts), path, lang, series, named))
         else:  # a correction or a removal shows all it was: old and new value, source and quote
             parts.append(table(list(summary.headers), [list(row) for row in rows], css="sc-table sc-changes"))
     return parts

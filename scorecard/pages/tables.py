@@ -98,8 +98,9 @@ def figures_stylesheet() -> str:
         for lang in LANGS:
             for column, header in enumerate(_figure_headers(lang, show_province), start=1):
                 selector = f".md-typeset table.{css} td:nth-child({column}):lang({lang})::before"
-                rules.append(f"{selector} {{ content: {_css_string(header + ': ')}; }}")
-    return "\n".join(rules) + "\n"
+                rules.append(f"  {selector} {{ content: {_css_string(header + ': ')}; }}")
+    # on screens only, like the cards themselves (scorecard.css): printed, the table keeps its header row
+    return "\n".join([rules[0], "@media screen {", *rules[1:], "}"]) + "\n"
 
 
 def _css_string(text: str) -> str:
