@@ -107,8 +107,9 @@ def _older_rule(dataset: Dataset | None, fact: Fact):
 
 
 def _by_key(dataset: Dataset) -> dict[tuple, list[Fact]]:
-    """Facts grouped by key, in file order (a repeated figure is kept, not silently dropped)."""
-    return group_facts(dataset.facts, lambda fact: fact_key(fact, dataset))
+    """The provinces' and the country's figures grouped by key, in file order (a repeated figure is kept,
+    not silently dropped)."""
+    return group_facts(dataset.every_fact(), lambda fact: fact_key(fact, dataset))
 
 
 def compare(old: Dataset, new: Dataset) -> list[Change]:

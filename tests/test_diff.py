@@ -322,3 +322,21 @@ def test_a_large_fraction_and_its_date_read_as_on_the_province_page(tmp_path):
         assert f"→ {figure} (numerator, denominator, quote)" in out, out
         assert f"| {when} |" in out and "e+06" not in out and "as of" not in out
     assert "1.562.000/1.568.000 (99,6\u00a0%)" in on_page and "theo bài đăng 1/11/2025 (Hiện)" in on_page
+
+
+def test_a_corrected_country_figure_is_listed_like_a_provinces(tmp_path):
+    """The country's own figures (data/national.yaml) are compared too: a corrected one is a correction,
+    with its old and new value, on the Changes page and in the pull request's summary."""
+    old, data_dir = tmp_path / "old", tmp_path / "data"
+    shutil.copytree(REPO / "data", old)
+    shutil.copytree(REPO / "data", data_dir)
+    national = data_dir / "national.yaml"
+    national.write_text(
+        national.read_text(encoding="utf-8")
+        .replace("value: 0.7955", "value: 0.7956", 1)
+        .replace("DTI quốc gia năm 2024 đạt 0,7955", "DTI quốc gia năm 2024 đạt 0,7956", 1),
+        encoding="utf-8",
+    )
+    changes = compare(load_dataset(old), load_dataset(data_dir))
+    assert [(c.kind, c.province, c.indicator) for c in changes] == [("changed", "national", "dti_national_score")]
+    assert "0.7955\u00a0points → 0.7956\u00a0points (value, quote)" in to_markdown(changes, "old", "new")
