@@ -242,6 +242,11 @@ def whose_text(dataset: Dataset, fact: Fact, lang: str) -> str:
     else:
         unit = dataset.provinces.get(fact.province)
         name = unit.name if unit else fact.province
+    return with_scope(dataset, fact, name, lang)
+
+
+def with_scope(dataset: Dataset, fact: Fact, name: str, lang: str) -> str:
+    """``name``, and the level or network of it the figure covers when it covers less: "Lào Cai: VNPT"."""
     scope = dataset.scopes.get(fact.observation.scope) if fact.observation.scope else None
     return f"{name}: {getattr(scope.name, lang)}" if scope else name
 

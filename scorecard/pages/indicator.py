@@ -7,7 +7,7 @@ from functools import partial
 
 from markupsafe import Markup
 
-from ..dataset import Dataset, Fact
+from ..dataset import Dataset, Fact, group_facts
 from ..i18n import t
 from ..ranking import ranking
 from ..tilemap import tile_map
@@ -18,6 +18,7 @@ from ..wording import (
     territory_short,
     unit_label,
     whose_text,
+    with_scope,
 )
 from .blocks import paragraph, search_keywords
 from .chart_block import chart_block
@@ -87,15 +88,15 @@ def _newest_and_earlier(dataset: Dataset, facts: list[Fact]) -> tuple[list[Fact]
     (:func:`sort_key`), so the ranking's and the map's figure is always among them. An earlier actual is
     shown in full on its province's figures page, with its quote, source and citation, and leads there:
     the page grows with the provinces, not with the years (340 full rows an indicator at 34 x 10 years)."""
-    newest: dict[tuple, Fact] = {}
-    for fact in facts:
-        if fact.observation.kind == "actual" and fact.value is not None:
-            key = _series(fact)
-            if key not in newest or sort_key(dataset, fact) > sort_key(dataset, newest[key]):
-                newest[key] = fact
-    kept = {id(fact) for fact in newest.values()}
-    shown = [f for f in facts if id(f) in kept or f.observation.kind != "actual" or f.value is None]
-    return shown, [f for f in facts if f.observation.kind == "actual" and f.value is not None and id(f) not in kept]
+    series = group_facts([f for f in facts if _in_series(f)], _series)
+    newest = {id(max(group, key=partial(sort_key, dataset))) for group in series.values()}
+    shown = [f for f in facts if not _in_series(f) or id(f) in newest]
+    return shown, [f for f in facts if _in_series(f) and id(f) not in newest]
+
+
+def _in_series(fact: Fact) -> bool:
+    """An actual figure with a value: one of a series in time, of which only the newest is shown in full."""
+    return fact.observation.kind == "actual" and fact.value is not None
 
 
 def _series(fact: Fact) -> tuple:
@@ -119,8 +120,7 @@ def _series_label(dataset: Dataset, fact: Fact, lang: str) -> str:
     former = territory_short(dataset, fact, lang)
     if not former or fact.observation.subject != "province":
         return whose_text(dataset, fact, lang)
-    scope = dataset.scopes.get(fact.observation.scope) if fact.observation.scope else None
-    return f"{former}: {getattr(scope.name, lang)}" if scope else former
+    return with_scope(dataset, fact, former, lang)
 
 
 def _details(dataset: Dataset, indicator, lang: str):
