@@ -28,6 +28,12 @@ def _pages(data: Path) -> dict[str, str]:
     return {page.path: page.text for page in all_pages(load_dataset(data), {}, CTX)}
 
 
+def _column(table, header: str) -> list[str]:
+    """The texts of one column of a table, found by its header."""
+    column = [th.get_text() for th in table.select("thead th")].index(header)
+    return [row.find_all("td")[column].get_text() for row in table.select("tbody tr")]
+
+
 def _edit(path: Path, change) -> None:
     """Change one YAML file of a copied tree (loaded and dumped again)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -98,9 +104,7 @@ def test_a_qualifiers_words_are_read_from_vocabulary_yaml(data_dir):
         ("provinces/lai-chau/figures.md", "Số liệu", "suýt soát 390.000"),
         ("en/provinces/lai-chau/figures.md", "Figure", "close to 390,000"),
     ):
-        table = BeautifulSoup(pages[path], "html.parser").select_one("table.sc-figures")
-        column = [th.get_text() for th in table.select("thead th")].index(label)
-        figures = [row.find_all("td")[column].get_text() for row in table.select("tbody tr")]
+        figures = _column(BeautifulSoup(pages[path], "html.parser").select_one("table.sc-figures"), label)
         assert figure in figures and not any(text.startswith(("gần", "nearly")) for text in figures)
 
 
@@ -151,10 +155,9 @@ def test_a_figure_of_the_country_or_another_province_says_whose_it_is(data_dir, 
         province["observations"][0]["subject"] = subject
 
     _edit(data_dir / "provinces/lao-cai.yaml", quote_other)
-    table = BeautifulSoup(_pages(data_dir)["provinces/lao-cai/figures.md"], "html.parser")
-    column = [th.get_text() for th in table.select("table.sc-figures thead th")].index("Số liệu của")
-    others = table.select("table.sc-figures")[-1]  # the figures the province's sources give of others
-    assert [row.find_all("td")[column].get_text() for row in others.select("tbody tr")] == [whose]
+    page = BeautifulSoup(_pages(data_dir)["provinces/lao-cai/figures.md"], "html.parser")
+    others = page.select("table.sc-figures")[-1]  # the figures the province's sources give of others
+    assert _column(others, "Số liệu của") == [whose]
 
 
 def test_the_about_pages_licence_comes_from_the_release_record(data_dir):
