@@ -253,9 +253,10 @@ def _decode(raw: bytes, shown: str) -> tuple[str, list[Problem]]:
 
 
 # A tab, a control character but the line breaks, DEL; what YAML itself refuses (C1 controls, U+FFFE/U+FFFF);
-# and the line and paragraph separators YAML counts as line breaks but editors do not (they would shift
-# every line number after them). One search finds the first; a file without one is read once.
-_REFUSED_CHARS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
+# and what YAML counts as a line break but not every editor does, which would shift every line number after
+# it: the line and paragraph separators, and a carriage return without its line feed (old Mac line ends;
+# Windows' CR LF is fine). One search finds the first; a file without one is read once.
+_REFUSED_CHARS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]|\r(?!\n)")
 
 
 def _refuse_tabs_and_controls(text: str, shown: str) -> None:
@@ -267,6 +268,8 @@ def _refuse_tabs_and_controls(text: str, shown: str) -> None:
     line_number, column = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
     if char == "\t":
         message = "a tab character; YAML needs spaces: replace the tab with spaces"
+    elif char == "\r":
+        message = "a carriage return (U+000D) without a line break after it; save the file with ordinary line breaks"
     elif ord(char) < 32 or ord(char) == 127:
         message = f"an invisible control character (U+{ord(char):04X}); delete it"
     else:

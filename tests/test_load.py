@@ -102,6 +102,13 @@ TEXT_CASES = [
     ),
     pytest.param(
         LAI_CHAU,
+        _with("    value: 92\n", "    value: 92\r"),
+        f"{SHOWN}:5:14:",
+        ["a carriage return (U+000D) without a line break", "ordinary line breaks"],
+        id="carriage return alone (YAML would count it as a new line, an editor may not)",
+    ),
+    pytest.param(
+        LAI_CHAU,
         _with("    value: 92\n", "    value: &v 92\n"),
         f"{SHOWN}:5:12:",
         ["anchors (&name) are not allowed"],
@@ -225,6 +232,14 @@ def test_byte_order_mark_is_only_a_warning(data_dir, validate):
     line = run.line_starting(f"{SHOWN}:1:1: warning: ")
     assert "byte-order mark (BOM)" in line
     assert "without BOM" in line
+
+
+def test_windows_line_ends_are_read(data_dir, validate):
+    """A carriage return alone is refused (it would shift line numbers); Windows' CR LF is an ordinary line end."""
+    path = data_dir / LAI_CHAU
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    run = validate(data_dir)
+    assert run.code == 0, run.out
 
 
 def test_file_over_the_size_limit_is_refused(data_dir, validate):
